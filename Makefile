@@ -1,0 +1,48 @@
+# Entry points for people and CI. Every target installs and builds what it needs first.
+SHELL := /bin/bash
+NPM ?= npm
+RUN_FILE ?= hwx/mul-v9.hwx
+SEED ?= 20261125
+
+.PHONY: setup build run test typecheck bench fixtures oracle differential patches-check clean
+
+node_modules/.installed: package.json package-lock.json
+	$(NPM) ci --no-audit --no-fund
+	touch $@
+
+dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json $(shell find src -name '*.ts' 2>/dev/null)
+	$(NPM) run --silent build
+	touch $@
+
+setup: dist/.built
+
+build: dist/.built
+
+# Convert the v9 sample shipped in hwx/ and show what was found.
+run: setup
+	@mkdir -p build
+	node bin/anecc.js $(RUN_FILE) -p -o build/$(basename $(notdir $(RUN_FILE))).anec
+
+typecheck: node_modules/.installed
+	npx tsc --noEmit -p tsconfig.json
+
+test: setup typecheck
+	npx vitest run
+
+bench: setup
+	node --expose-gc --import tsx bench/run.ts
+
+fixtures: setup
+	npx tsx scripts/fixtures.ts hwx
+
+oracle: setup
+	npx tsx scripts/oracle.ts --seed $(SEED)
+
+differential: setup
+	npx tsx scripts/differential.ts --seed $(SEED)
+
+patches-check: setup
+	npx tsx scripts/patches-check.ts
+
+clean:
+	rm -rf dist build .cache

@@ -1,0 +1,49 @@
+// The native engine: one request in, one EngineOutcome out, in the same shape the Python engine
+// returns, so the two can be compared field by field.
+import { convertPatched } from './patched.js';
+import { AnecHeaderRangeError, encodeAnecHeader } from './header.js';
+import { PythonException, pyBasename, pySplitext } from './python-semantics.js';
+import { renderAnecStruct } from './struct-text.js';
+import type { AnecBytes, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
+import { convertUpstream, type Conversion, type ConvertContext } from './upstream.js';
+
+const converters: Record<Profile, (bytes: Uint8Array, context: ConvertContext) => Conversion> = {
+  upstream: convertUpstream,
+  patched: convertPatched,
+};
+
+/** Upstream's model name: `-n`, else the file's base name without extension, else "model". */
+export function modelName(path: string, name: string | undefined): string {
+  return name || pySplitext(pyBasename(path))[0] || 'model';
+}
+
+/** Converts `bytes` (the contents of `request.path`) as upstream's run.py would. */
+export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, profile: Profile): EngineOutcome {
+  const logs: LogRecord[] = [];
+  const context: ConvertContext = { force: request.force, log: (record) => logs.push(record) };
+  const name = modelName(request.path, request.name);
+  if (pySplitext(request.path)[1] === '.mlmodel') {
+    logs.push({ level: 'warn', message: 'pass the hwx output of coreml2hwx' });
+  }
+  let header: EngineOutcome['header'];
+  let printed = '';
+  let anec: AnecBytes | undefined;
+  let error: EngineError | undefined;
+  try {
+    const conversion = converters[profile](bytes, context);
+    header = conversion.header;
+    if (request.print) printed = renderAnecStruct(name, header);
+    if (request.compile) {
+      const start = Math.min(conversion.tskStart, bytes.length);
+      anec = {
+        header: encodeAnecHeader(header),
+        payload: bytes.subarray(start, Math.min(start + Number(header.size), bytes.length)),
+      };
+    }
+  } catch (cause) {
+    if (cause instanceof PythonException) error = { type: cause.type, message: cause.message };
+    else if (cause instanceof AnecHeaderRangeError) error = { type: 'FormatFieldError', message: cause.message };
+    else throw cause;
+  }
+  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs };
+}

@@ -1,0 +1,43 @@
+// Upstream's `-p` output: the header as a C initializer for libane's `struct anec`. Both engines
+// must print it identically, so the native engine renders it here rather than in the CLI.
+import { SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
+import { FIRST_IO_SLOT, NCHW_FIELD_COUNT } from './constants.js';
+import type { AnecHeader } from './types.js';
+
+/** Upstream's name for what a slot holds, as its struct comments show it. */
+export function slotName(slot: number, dstCount: number): string {
+  if (slot === 0) return 'cmd';
+  if (slot === 1) return 'krn';
+  if (slot === 2) return 'itm1';
+  if (slot === 3) return 'itm0';
+  return slot < FIRST_IO_SLOT + dstCount ? `dst${slot - FIRST_IO_SLOT}` : `src${slot - FIRST_IO_SLOT - dstCount}`;
+}
+
+// Python's '%x' of a negative number is '-' and the magnitude, as bigint's toString(16) gives.
+const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
+
+export function renderAnecStruct(name: string, header: AnecHeader): string {
+  const lines = [
+    '',
+    `static const struct anec anec_${name} = {`,
+    `\t.size = ${hex(header.size)},`,
+    `\t.td_size = ${hex(header.tdSize)},`,
+    `\t.td_count = ${hex(header.tdCount)},`,
+    `\t.tsk_size = ${hex(header.tskSize)},`,
+    `\t.krn_size = ${hex(header.krnSize)},`,
+    `\t.src_count = ${header.srcCount},`,
+    `\t.dst_count = ${header.dstCount},`,
+  ];
+  header.tiles.forEach((tiles, slot) => {
+    if (tiles !== 0) {
+      lines.push(`\t.tiles[${slot}] = ${tiles}, /* ${slotName(slot, header.dstCount)} ${hex(tiles * TILE_SIZE_IN_BYTES)} */`);
+    }
+  });
+  for (let slot = 0; slot < SLOT_COUNT; slot++) {
+    const [N, C, H, W, pS, rS] = header.nchw.slice(slot * NCHW_FIELD_COUNT, (slot + 1) * NCHW_FIELD_COUNT);
+    if (N === undefined || N === 0n) continue;
+    lines.push(`\t.nchw[${slot}] = {${N}, ${C}, ${H}, ${W}, ${hex(pS ?? 0n)}, ${hex(rS ?? 0n)}}, /* ${slotName(slot, header.dstCount)} */`);
+  }
+  lines.push('};', '', '');
+  return lines.join('\n');
+}

@@ -1,0 +1,102 @@
+// The drop-in: `anecc PATH [-n NAME] [-o OUT] [-w] [-p] [-f]`, as upstream's run.py, plus the
+// engine and profile choices. Only this layer prints and decides exit codes.
+import { existsSync } from 'node:fs';
+import { Command, Option } from 'commander';
+import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
+import { convert, ConvertSetupError, type ConvertReport } from '../../tools/index.js';
+import { ExitCode, type Io } from '../io.js';
+import { renderLogRecord, renderFailure } from '../render/text.js';
+import { parseWith, UsageError, type Synopsis } from '../usage.js';
+import { writeFileAtomic } from '../write-file.js';
+
+export const convertSynopsis: Synopsis = { usage: 'anecc [OPTIONS] PATH', help: 'anecc --help' };
+
+const DESCRIPTION = "Convert an HWX file from Apple's ANE compiler into an .anec file for libane.";
+
+const EPILOGUE = `
+Commands:
+  anecc inspect FILE [--json]     what an HWX or .anec file holds
+  anecc diff A B [--json]         register-level differences of two files
+  anecc clean IN.anec -o OUT      zero spurious KernelDMA/NE registers
+  anecc doctor                    check the Python engine
+A file named like a command still converts when it is the only argument.
+
+Exit status: 0 done; 1 the input cannot be converted; 2 usage error;
+3 the native and Python engines disagree (nothing is written).`;
+
+function convertCommand(): Command {
+  return new Command('anecc')
+    .description(DESCRIPTION)
+    .usage('[OPTIONS] PATH')
+    .argument('[PATH]', 'HWX file to convert')
+    .option('-n, --name <TEXT>', 'Model name')
+    .option('-o, --out <TEXT>', 'Output file name (default $name.anec)')
+    .option('-w, --write', 'Write anec.')
+    .option('-p, --print', 'Print struct.')
+    .option('-f, --force', 'Bypass warnings.')
+    .addOption(
+      new Option('--engine <ENGINE>', 'both: run native and Python and compare (default when upstream anecc can be imported); native; python').choices(
+        engineChoices,
+      ),
+    )
+    .addOption(new Option('--profile <PROFILE>', 'patched (default): upstream plus patches/, reads macOS 26 files; upstream: anecc 1.0.9 exactly').choices(profiles))
+    .option('--clean', 'Zero the KernelDMA/NE registers of tasks that use no kernel')
+    .option('--remap-slots', 'EXPERIMENTAL, not verified on hardware: rebind task slots to outputs first, then inputs')
+    .option('--debug', 'Show stack traces of internal errors')
+    .helpOption('--help', 'Show this message and exit.')
+    .addHelpText('after', EPILOGUE);
+}
+
+export async function runConvert(argv: readonly string[], io: Io): Promise<number> {
+  const command = convertCommand();
+  const exit = parseWith(command, argv, io, convertSynopsis);
+  if (exit !== undefined) return exit;
+  const [path] = command.processedArgs as [string | undefined];
+  if (path === undefined) throw new UsageError("Missing argument 'PATH'.", convertSynopsis);
+  if (!existsSync(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
+  let options: ConvertOptions;
+  try {
+    options = normalizeConvertOptions({ ...command.opts(), path });
+  } catch (error) {
+    if (error instanceof OptionsError) throw new UsageError(error.message, convertSynopsis);
+    throw error;
+  }
+  let report: ConvertReport;
+  try {
+    report = await convert(options);
+  } catch (error) {
+    if (!(error instanceof ConvertSetupError)) throw error;
+    io.stderr(`anecc: error: ${error.message}\n`);
+    return ExitCode.failed;
+  }
+  return finish(report, io);
+}
+
+function finish(report: ConvertReport, io: Io): number {
+  const { options, outcome } = report;
+  for (const notice of report.notices) io.stderr(`${notice}\n`);
+  if (report.disagreement) {
+    const d = report.disagreement;
+    io.stderr(
+      `anecc: error: the native and Python engines disagree on ${options.path} (profile ${options.profile}) at ${d.where}: native ${d.native}, python ${d.python}; nothing written\n`,
+    );
+    return ExitCode.disagreement;
+  }
+  for (const record of outcome.logs) io.stderr(renderLogRecord(record));
+  if (outcome.printed) io.stdout(outcome.printed);
+  if (!outcome.ok) {
+    io.stderr(renderFailure(options.path, outcome));
+    return ExitCode.failed;
+  }
+  if (outcome.anec) {
+    const outPath = options.out || `${outcome.name}.anec`;
+    try {
+      writeFileAtomic(outPath, [outcome.anec.header, outcome.anec.payload]);
+    } catch (error) {
+      io.stderr(`anecc: error: cannot write ${outPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      return ExitCode.failed;
+    }
+    io.stderr(renderLogRecord({ level: 'info', message: `compiled anec to: ${outPath}` }));
+  }
+  return ExitCode.ok;
+}

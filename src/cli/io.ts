@@ -1,0 +1,21 @@
+// The only door to the terminal: commands write through an Io so tests can run them in-process.
+export interface Io {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+}
+
+export const processIo: Io = {
+  stdout: (text) => void process.stdout.write(text),
+  stderr: (text) => void process.stderr.write(text),
+};
+
+/** Exit statuses of the `anecc` command. */
+export const ExitCode = {
+  ok: 0,
+  /** The input cannot be converted (or inspected, diffed, cleaned). For `diff`: the files differ. */
+  failed: 1,
+  /** Usage error. */
+  usage: 2,
+  /** `--engine both`: the native and Python engines disagree; nothing was written. */
+  disagreement: 3,
+} as const;

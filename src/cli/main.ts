@@ -1,0 +1,54 @@
+// Entry point: picks the command and turns every outcome into an exit status.
+import { existsSync } from 'node:fs';
+import { runConvert } from './commands/convert.js';
+import { ExitCode, processIo, type Io } from './io.js';
+import { reportUsageError, UsageError } from './usage.js';
+
+type CommandRunner = (argv: readonly string[], io: Io) => Promise<number>;
+
+/** Subcommands, loaded only when used so plain conversions start fast. */
+const subcommands: Record<string, () => Promise<CommandRunner>> = {};
+
+// Options of the convert command that take a value: their values are not positional arguments.
+const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile']);
+
+function positionalCount(argv: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return count + argv.length - i - 1;
+    if (VALUE_OPTIONS.has(arg)) i++;
+    else if (!arg.startsWith('-') || arg === '-') count++;
+  }
+  return count;
+}
+
+/**
+ * A first argument naming a subcommand runs it, unless a file of that name exists and nothing
+ * else is positional: then it is upstream's `anecc PATH`, which must keep converting.
+ */
+function pickSubcommand(argv: readonly string[]): string | undefined {
+  const [first, ...rest] = argv;
+  if (first === undefined || !(first in subcommands)) return undefined;
+  if (existsSync(first) && positionalCount(rest) === 0) return undefined;
+  return first;
+}
+
+export function registerSubcommand(name: string, load: () => Promise<CommandRunner>): void {
+  subcommands[name] = load;
+}
+
+export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+  const debug = argv.includes('--debug');
+  try {
+    const sub = pickSubcommand(argv);
+    if (sub !== undefined) return await (await subcommands[sub]!())(argv.slice(1), io);
+    return await runConvert(argv, io);
+  } catch (error) {
+    if (error instanceof UsageError) return reportUsageError(error, io);
+    io.stderr(`anecc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
+    if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);
+    else io.stderr('anecc: run again with --debug for the stack trace, and please report it\n');
+    return ExitCode.failed;
+  }
+}

@@ -1,0 +1,47 @@
+// Usage errors in the shape upstream's click prints them, so scripts that parse them keep working.
+import { Command, CommanderError } from 'commander';
+import { ExitCode, type Io } from './io.js';
+
+/** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
+export interface Synopsis {
+  readonly usage: string;
+  readonly help: string;
+}
+
+export class UsageError extends Error {
+  constructor(
+    message: string,
+    readonly synopsis: Synopsis,
+  ) {
+    super(message);
+    this.name = 'UsageError';
+  }
+}
+
+export function reportUsageError(error: UsageError, io: Io): number {
+  io.stderr(`Usage: ${error.synopsis.usage}\nTry '${error.synopsis.help}' for help.\n\nError: ${error.message}\n`);
+  return ExitCode.usage;
+}
+
+const sentence = (text: string): string => {
+  const t = text.replace(/^error: /, '');
+  return t.charAt(0).toUpperCase() + t.slice(1);
+};
+
+/**
+ * Parses `argv` with `command`, turning commander's own exits into values: the help text is
+ * printed and 0 returned, a usage error becomes UsageError. Returns undefined when parsing worked.
+ */
+export function parseWith(command: Command, argv: readonly string[], io: Io, synopsis: Synopsis): number | undefined {
+  command
+    .exitOverride()
+    .configureOutput({ writeOut: io.stdout, writeErr: () => {}, outputError: () => {} });
+  try {
+    command.parse([...argv], { from: 'user' });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof CommanderError)) throw error;
+    if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return ExitCode.ok;
+    throw new UsageError(sentence(error.message), synopsis);
+  }
+}
