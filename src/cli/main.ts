@@ -7,7 +7,12 @@ import { reportUsageError, UsageError } from './usage.js';
 type CommandRunner = (argv: readonly string[], io: Io) => Promise<number>;
 
 /** Subcommands, loaded only when used so plain conversions start fast. */
-const subcommands: Record<string, () => Promise<CommandRunner>> = {};
+const subcommands: Record<string, () => Promise<CommandRunner>> = {
+  inspect: async () => (await import('./commands/inspect.js')).runInspect,
+  diff: async () => (await import('./commands/diff.js')).runDiff,
+  clean: async () => (await import('./commands/clean.js')).runClean,
+  doctor: async () => (await import('./commands/doctor.js')).runDoctor,
+};
 
 // Options of the convert command that take a value: their values are not positional arguments.
 const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile']);
@@ -32,10 +37,6 @@ function pickSubcommand(argv: readonly string[]): string | undefined {
   if (first === undefined || !(first in subcommands)) return undefined;
   if (existsSync(first) && positionalCount(rest) === 0) return undefined;
   return first;
-}
-
-export function registerSubcommand(name: string, load: () => Promise<CommandRunner>): void {
-  subcommands[name] = load;
 }
 
 export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {

@@ -1,0 +1,15 @@
+// The only error the reader throws. Its message is derived from the issues.
+
+import type { HwxIssue } from './issues.js';
+import { formatIssues } from './messages.js';
+
+export class HwxFormatError extends Error {
+  override readonly name = 'HwxFormatError';
+  readonly code = 'hwx_format';
+  readonly issues: readonly HwxIssue[];
+
+  constructor(issues: readonly HwxIssue[]) {
+    super(formatIssues(issues));
+    this.issues = issues;
+  }
+}

@@ -1,0 +1,86 @@
+// Format problems as data. Only messages.ts turns them into text.
+
+/** Where in the file's structure a problem sits: ['load_commands', '3'], ['__TEXT', '__text'], ... */
+export type IssuePath = readonly string[];
+
+export interface TruncatedIssue {
+  readonly code: 'truncated';
+  readonly offset: number;
+  readonly path: IssuePath;
+  /** Bytes the record needs from `offset`. */
+  readonly needed: number;
+  /** Bytes there are from `offset`. */
+  readonly available: number;
+}
+
+export interface BadMagicIssue {
+  readonly code: 'bad_magic';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly value: number;
+}
+
+export interface OutOfBoundsIssue {
+  readonly code: 'out_of_bounds';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly field: string;
+  readonly value: number;
+  readonly limit: number;
+}
+
+export interface TooManyIssue {
+  readonly code: 'too_many';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly field: string;
+  readonly value: number;
+  readonly limit: number;
+}
+
+export interface UnsafeIntegerIssue {
+  readonly code: 'unsafe_integer';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly field: string;
+  /** The u64 value in decimal (kept as text so that JSON never meets a bigint). */
+  readonly value: string;
+}
+
+export interface TooSmallIssue {
+  readonly code: 'too_small';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly field: string;
+  readonly value: number;
+  readonly minimum: number;
+}
+
+export interface BadStabIssue {
+  readonly code: 'bad_stab';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly text: string;
+  readonly reason: 'fields' | 'number';
+}
+
+export interface BadTaskIssue {
+  readonly code: 'bad_task';
+  readonly offset: number;
+  readonly path: IssuePath;
+  readonly taskIndex: number;
+  readonly reason: 'next_pointer' | 'packet_overrun' | 'too_many_tasks';
+  readonly value: number;
+}
+
+export type HwxIssue =
+  | TruncatedIssue
+  | BadMagicIssue
+  | OutOfBoundsIssue
+  | TooManyIssue
+  | UnsafeIntegerIssue
+  | TooSmallIssue
+  | BadStabIssue
+  | BadTaskIssue;
+
+export type HwxIssueCode = HwxIssue['code'];

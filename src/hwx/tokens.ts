@@ -1,0 +1,259 @@
+// One token per on-disk struct. Field offsets live here and nowhere else; the logic asks a token
+// for a record and gets named fields back. A token's `get` may only be called where `len` bytes
+// exist (the reader checks that first, in bounds.ts); 64-bit fields come back as bigint.
+
+export interface Token<T> {
+  readonly len: number;
+  get(bytes: Uint8Array, offset: number): T;
+}
+
+const views = new WeakMap<Uint8Array, DataView>();
+
+function view(bytes: Uint8Array): DataView {
+  let v = views.get(bytes);
+  if (v === undefined) {
+    v = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    views.set(bytes, v);
+  }
+  return v;
+}
+
+export const U8: Token<number> = { len: 1, get: (b, o) => view(b).getUint8(o) };
+export const U16_LE: Token<number> = { len: 2, get: (b, o) => view(b).getUint16(o, true) };
+export const U32_LE: Token<number> = { len: 4, get: (b, o) => view(b).getUint32(o, true) };
+export const U64_LE: Token<bigint> = { len: 8, get: (b, o) => view(b).getBigUint64(o, true) };
+
+const latin1 = new TextDecoder('latin1');
+
+/** A fixed-size name field (`char segname[16]`): the text up to the first NUL. */
+export function fixedString(len: number): Token<string> {
+  return {
+    len,
+    get(b, o) {
+      const raw = b.subarray(o, o + len);
+      const end = raw.indexOf(0);
+      return latin1.decode(end < 0 ? raw : raw.subarray(0, end));
+    },
+  };
+}
+
+/** `count` consecutive tokens. */
+export function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
+  return {
+    len: token.len * count,
+    get(b, o) {
+      const out: T[] = [];
+      for (let i = 0; i < count; i += 1) out.push(token.get(b, o + i * token.len));
+      return out;
+    },
+  };
+}
+
+type FieldSpec<T> = { readonly [K in keyof T]: readonly [offset: number, token: Token<T[K]>] };
+
+/** A record of `len` bytes whose fields sit at the given offsets. */
+export function struct<T extends object>(len: number, fields: FieldSpec<T>): Token<T> {
+  const entries = Object.entries(fields) as [string, readonly [number, Token<unknown>]][];
+  return {
+    len,
+    get(b, o) {
+      const out: Record<string, unknown> = {};
+      for (const [name, [at, token]] of entries) out[name] = token.get(b, o + at);
+      return out as T;
+    },
+  };
+}
+
+const NAME16 = fixedString(16);
+
+export interface MachHeader64 {
+  magic: number;
+  cputype: number;
+  cpusubtype: number;
+  filetype: number;
+  ncmds: number;
+  sizeofcmds: number;
+  flags: number;
+}
+export const MACH_HEADER_64 = struct<MachHeader64>(32, {
+  magic: [0, U32_LE],
+  cputype: [4, U32_LE],
+  cpusubtype: [8, U32_LE],
+  filetype: [12, U32_LE],
+  ncmds: [16, U32_LE],
+  sizeofcmds: [20, U32_LE],
+  flags: [24, U32_LE],
+});
+
+export interface LoadCommandRecord {
+  cmd: number;
+  cmdsize: number;
+}
+export const LOAD_COMMAND = struct<LoadCommandRecord>(8, { cmd: [0, U32_LE], cmdsize: [4, U32_LE] });
+
+export interface SegmentCommand64 {
+  segname: string;
+  vmaddr: bigint;
+  vmsize: bigint;
+  fileoff: bigint;
+  filesize: bigint;
+  maxprot: number;
+  initprot: number;
+  nsects: number;
+  flags: number;
+}
+export const SEGMENT_COMMAND_64 = struct<SegmentCommand64>(72, {
+  segname: [8, NAME16],
+  vmaddr: [24, U64_LE],
+  vmsize: [32, U64_LE],
+  fileoff: [40, U64_LE],
+  filesize: [48, U64_LE],
+  maxprot: [56, U32_LE],
+  initprot: [60, U32_LE],
+  nsects: [64, U32_LE],
+  flags: [68, U32_LE],
+});
+
+export interface Section64 {
+  sectname: string;
+  segname: string;
+  addr: bigint;
+  size: bigint;
+  offset: number;
+  align: number;
+  flags: number;
+}
+export const SECTION_64 = struct<Section64>(80, {
+  sectname: [0, NAME16],
+  segname: [16, NAME16],
+  addr: [32, U64_LE],
+  size: [40, U64_LE],
+  offset: [48, U32_LE],
+  align: [52, U32_LE],
+  flags: [64, U32_LE],
+});
+
+export interface SymtabCommandRecord {
+  symoff: number;
+  nsyms: number;
+  stroff: number;
+  strsize: number;
+}
+export const SYMTAB_COMMAND = struct<SymtabCommandRecord>(24, {
+  symoff: [8, U32_LE],
+  nsyms: [12, U32_LE],
+  stroff: [16, U32_LE],
+  strsize: [20, U32_LE],
+});
+
+export interface Nlist64 {
+  strx: number;
+  type: number;
+  sect: number;
+  desc: number;
+  value: bigint;
+}
+export const NLIST_64 = struct<Nlist64>(16, {
+  strx: [0, U32_LE],
+  type: [4, U8],
+  sect: [5, U8],
+  desc: [6, U16_LE],
+  value: [8, U64_LE],
+});
+
+/** LC_THREAD with its first (and, in HWX, only) flavor; the state follows at THREAD_STATE_OFFSET. */
+export interface ThreadCommandRecord {
+  flavor: number;
+  count: number;
+}
+export const THREAD_COMMAND = struct<ThreadCommandRecord>(16, { flavor: [8, U32_LE], count: [12, U32_LE] });
+export const THREAD_STATE_OFFSET = THREAD_COMMAND.len;
+
+/** Flavor-1 state: the slot table at the start. */
+export const PROGRAM_SLOT_TABLE = arrayOf(U64_LE, 32);
+
+/** Flavor-1 state, task fields (name offset counts from the start of the command). */
+export interface ProgramTaskInfo {
+  firstTaskAddress: bigint;
+  firstTaskWordMarker: number;
+  taskCount: number;
+  nameOffset: number;
+}
+export const PROGRAM_TASK_INFO = struct<ProgramTaskInfo>(0x830, {
+  firstTaskAddress: [0x800, U64_LE],
+  firstTaskWordMarker: [0x808, U32_LE],
+  taskCount: [0x80c, U32_LE],
+  nameOffset: [0x82c, U32_LE],
+});
+
+/** Flavor-3 state: one tensor (name offsets count from the start of the command). */
+export interface TensorDescriptorRecord {
+  direction: number;
+  nameOffset: number;
+  elementType: number;
+  sizeN: number;
+  sizeC: number;
+  sizeH: number;
+  sizeW: number;
+  sizeD: number;
+  strideN: bigint;
+  strideC: bigint;
+  strideH: bigint;
+  strideW: bigint;
+  strideD: bigint;
+  bufferNameOffset: number;
+}
+export const TENSOR_DESCRIPTOR = struct<TensorDescriptorRecord>(0x78, {
+  direction: [0x4, U32_LE],
+  nameOffset: [0x10, U32_LE],
+  elementType: [0x14, U32_LE],
+  sizeN: [0x18, U32_LE],
+  sizeC: [0x1c, U32_LE],
+  sizeH: [0x20, U32_LE],
+  sizeW: [0x24, U32_LE],
+  sizeD: [0x28, U32_LE],
+  strideN: [0x40, U64_LE],
+  strideC: [0x48, U64_LE],
+  strideH: [0x50, U64_LE],
+  strideW: [0x58, U64_LE],
+  strideD: [0x60, U64_LE],
+  bufferNameOffset: [0x6c, U32_LE],
+});
+
+/** LC_LOADFVMLIB: name offset (from the start of the command), version, buffer address. */
+export interface FvmlibCommandRecord {
+  nameOffset: number;
+  headerAddr: number;
+}
+export const FVMLIB_COMMAND = struct<FvmlibCommandRecord>(20, {
+  nameOffset: [8, U32_LE],
+  headerAddr: [16, U32_LE],
+});
+
+/** Command 0x40 of compiler v7+: name offset (from the start of the command), u64 buffer address. */
+export interface BufferNameCommandRecord {
+  nameOffset: number;
+  vmaddr: bigint;
+}
+export const BUFFER_NAME_COMMAND = struct<BufferNameCommandRecord>(24, {
+  nameOffset: [8, U32_LE],
+  vmaddr: [16, U64_LE],
+});
+
+export const IDENT_TEXT_OFFSET = LOAD_COMMAND.len;
+
+export interface NoteCommandRecord {
+  owner: string;
+  offset: bigint;
+  size: bigint;
+}
+export const NOTE_COMMAND = struct<NoteCommandRecord>(40, {
+  owner: [8, NAME16],
+  offset: [24, U64_LE],
+  size: [32, U64_LE],
+});
+
+/** Task header words W0..W9; the first packet follows. */
+export const TASK_HEADER = arrayOf(U32_LE, 10);
+export const PACKET_HEADER = U32_LE;
+export const PACKET_VALUE = U32_LE;

@@ -1,0 +1,126 @@
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runAnecc } from '../helpers/cli.js';
+import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+
+const work = mkdtempSync(join(tmpdir(), 'anecc-cli-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const native = ['--profile', 'upstream', '--engine', 'native'];
+
+describe('usage errors', () => {
+  it('should exit 2 with click-style text when PATH is missing', async () => {
+    const r = await runAnecc([]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toBe("Usage: anecc [OPTIONS] PATH\nTry 'anecc --help' for help.\n\nError: Missing argument 'PATH'.");
+  });
+
+  it('should exit 2 when PATH does not exist', async () => {
+    const r = await runAnecc(['no-such.hwx']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toContain("Error: Invalid value for 'PATH': Path 'no-such.hwx' does not exist.");
+  });
+
+  it('should exit 2 naming a bad --profile value and the choices', async () => {
+    const r = await runAnecc([join(work), '--profile', 'patch']);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/'patch' is invalid.*patched, upstream/);
+  });
+
+  it('should print help and exit 0', async () => {
+    const r = await runAnecc(['--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('Usage: anecc [OPTIONS] PATH');
+    expect(r.stdout).toContain('-o, --out <TEXT>');
+  });
+});
+
+const skip = corpusSkipReason();
+if (skip) console.warn(`skipped: ${skip}`);
+
+describe.skipIf(skip !== undefined)('conversion of the corpus', () => {
+  const mul = () => corpusFiles().find((f) => f.name === 'mul.hwx')!;
+
+  it('should write the golden bytes with -o and log like upstream', async () => {
+    const out = join(work, 'mul-o.anec');
+    const r = await runAnecc([mul().path, ...native, '-o', out]);
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(mul().golden!))).toBe(true);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toBe(
+      [
+        'anecc::info: found input 1/2: (1, 64, 1, 1)',
+        'anecc::info: found input 2/2: (1, 64, 1, 1)',
+        'anecc::info: found output 1/1: (1, 64, 1, 1)',
+        `anecc::info: compiled anec to: ${out}`,
+      ].join('\n'),
+    );
+  });
+
+  it('should print the struct with -p and write nothing', async () => {
+    const r = await runAnecc([mul().path, ...native, '-p'], { cwd: work });
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('static const struct anec anec_mul = {\n\t.size = 0x4280,');
+    expect(r.stdout).toContain('\t.nchw[6] = {1, 64, 1, 1, 0x40, 0x40}, /* src1 */\n};');
+    expect(readdirSync(work).filter((f) => f.endsWith('.anec') && f.startsWith('mul.'))).toEqual([]);
+  });
+
+  it('should write <name>.anec in the working directory with -w, and honour -n', async () => {
+    const dir = mkdtempSync(join(work, 'w-'));
+    const r1 = await runAnecc([mul().path, ...native, '-w'], { cwd: dir });
+    expect(r1.exitCode).toBe(0);
+    expect(r1.stderr).toContain('compiled anec to: mul.anec');
+    expect(readFileSync(join(dir, 'mul.anec')).equals(readFileSync(mul().golden!))).toBe(true);
+    const r2 = await runAnecc([mul().path, ...native, '-w', '-p', '-n', 'net'], { cwd: dir });
+    expect(r2.exitCode).toBe(0);
+    expect(r2.stdout).toContain('anec_net = {');
+    expect(existsSync(join(dir, 'net.anec'))).toBe(true);
+  });
+
+  it('should fail on a v9 file like upstream: exit 1, one line naming the file, no output file', async () => {
+    const v9 = corpusFiles().find((f) => f.name === 'mul_macos26_m1.hwx')!;
+    const out = join(work, 'v9.anec');
+    const r = await runAnecc([v9.path, ...native, '-o', out]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr.split('\n')).toHaveLength(1);
+    expect(r.stderr).toContain(v9.path);
+    expect(r.stderr).toContain('StopIteration');
+    expect(r.stderr).not.toMatch(/\bat .*\.js:\d+/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('should leave no file behind when the output cannot be written', async () => {
+    const out = join(work, 'no-such-dir', 'x.anec');
+    const r = await runAnecc([mul().path, ...native, '-o', out]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain(`cannot write ${out}`);
+    expect(existsSync(join(work, 'no-such-dir'))).toBe(false);
+  });
+
+  it('should keep an existing output intact when the conversion fails', async () => {
+    const out = join(work, 'keep.anec');
+    writeFileSync(out, 'previous');
+    const bad = join(work, 'bad.hwx');
+    writeFileSync(bad, Buffer.alloc(64));
+    const r = await runAnecc([bad, ...native, '-o', out]);
+    expect(r.exitCode).toBe(1);
+    expect(readFileSync(out, 'utf8')).toBe('previous');
+    expect(readdirSync(work).filter((f) => f.includes('.tmp'))).toEqual([]);
+  });
+
+  it('should convert a file literally named like a subcommand', async () => {
+    const dir = mkdtempSync(join(work, 'sub-'));
+    copyFileSync(mul().path, join(dir, 'diff'));
+    const r = await runAnecc(['diff', ...native, '-w'], { cwd: dir });
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(join(dir, 'diff.anec')).equals(readFileSync(mul().golden!))).toBe(true);
+  });
+
+  it('should say clearly that a directory is not an HWX file', async () => {
+    const r = await runAnecc([work, ...native]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toContain('is a directory');
+  });
+});
