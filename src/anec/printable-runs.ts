@@ -42,18 +42,51 @@ function multibyte(bytes: Uint8Array, i: number, end: number): number {
   return need + 1;
 }
 
+// ASCII bytes that are neither printable nor decoded away: every run ends at one, and decoding
+// restarts clean after one (no multibyte sequence or pending "\r" survives it).
+const BREAKER = new Uint8Array(256);
+for (let b = 0; b < 0x80; b++) if (PRINTABLE[b] !== 1) BREAKER[b] = 1;
+
 /**
  * The runs of printable characters at least `minLength` long, in file order, as Python's
  * `open(path, errors="ignore").read()` followed by upstream's run splitting would yield them.
- * Only those runs are materialized, so memory stays proportional to the text kept.
+ *
+ * Only stretches between breaker bytes long enough to hold such a run are decoded; finding them
+ * takes one pass over u32 words, so a large binary file costs little more than reading it.
  */
 export function printableRuns(bytes: Uint8Array, minLength: number): string[] {
   const runs: string[] = [];
+  if (bytes.byteOffset % 4 !== 0) {
+    decodeRuns(bytes, 0, bytes.length, minLength, runs);
+    return runs;
+  }
+  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
+  // Between breakers in words `previous` and `i` lie at most 3 + 4 * clean words + 3 bytes.
+  const minCleanWords = Math.max(0, Math.ceil((minLength - 6) / 4));
+  let previous = -1;
+  // Decoding starts clean at the file's start or just after the last breaker of a word.
+  const after = (word: number): number => {
+    if (word < 0) return 0;
+    let at = word * 4 + 3;
+    while (BREAKER[bytes[at]!] !== 1) at--;
+    return at + 1;
+  };
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i]!;
+    if ((BREAKER[w & 0xff]! | BREAKER[(w >>> 8) & 0xff]! | BREAKER[(w >>> 16) & 0xff]! | BREAKER[w >>> 24]!) === 0) continue;
+    if (i - previous - 1 >= minCleanWords) decodeRuns(bytes, after(previous), after(i), minLength, runs);
+    previous = i;
+  }
+  decodeRuns(bytes, after(previous), bytes.length, minLength, runs);
+  return runs;
+}
+
+/** Decodes bytes[start, end) as Python would from a clean state and appends the long runs. */
+function decodeRuns(bytes: Uint8Array, start: number, end: number, minLength: number, runs: string[]): void {
   let run = new Uint8Array(256);
   let length = 0;
   // A "\r" was just turned into "\n": a "\n" decoded next belongs to it and is dropped.
   let afterCr = false;
-  const end = bytes.length;
 
   const flush = (): void => {
     if (length >= minLength) runs.push(Buffer.from(run.buffer, 0, length).toString('latin1'));
@@ -68,7 +101,7 @@ export function printableRuns(bytes: Uint8Array, minLength: number): string[] {
     run[length++] = c;
   };
 
-  let i = 0;
+  let i = start;
   while (i < end) {
     const b = bytes[i]!;
     if (b < 0x80) {
@@ -91,5 +124,4 @@ export function printableRuns(bytes: Uint8Array, minLength: number): string[] {
     }
   }
   flush();
-  return runs;
 }

@@ -72,3 +72,13 @@ export const FP16_SIZE_IN_BYTES = 2;
 export const ANE_BUFFER_PROT_INPUT = 1;
 export const ANE_BUFFER_PROT_OUTPUT = 2;
 export const ANE_BUFFER_PROT_INTERMEDIATE = 3;
+/**
+ * KernelDMA words after CoeffBfrSize15, unnamed in public dumps: every corpus file fills them like
+ * the coefficient registers (4 like CoeffDMAConfig, 4 like CoeffBaseAddr, 4 like CoeffBfrSize);
+ * the compact task writes them with its second packet.
+ */
+export const KERNEL_DMA_TAIL_CONFIG_ADDRESS = 0x1f8c8;
+export const KERNEL_DMA_TAIL_SIZE_ADDRESS = 0x1f8e8;
+export const KERNEL_DMA_TAIL_GROUP_COUNT = 4;
+/** Bit 0 of a CoeffDMAConfig word: that coefficient channel is enabled (0x81 in kernel tasks, 0x80 in elementwise ones). */
+export const COEFF_DMA_ENABLE_BIT = 0x1;

@@ -1,0 +1,104 @@
+// `make bench`: speed and memory figures, every ratio measured within this one run.
+// Prints `figure: NAME VALUE` lines; a figure that cannot be measured here says why.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { runNativeEngine, type ConvertRequest } from '../src/anec/index.js';
+import { writeFileAtomic } from '../src/cli/write-file.js';
+import { describeLarge, writeHwx } from '../src/writer/index.js';
+import { runBenchParts } from './parts.js';
+
+const REPEATS = 3;
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+function figure(name: string, value: number | string, note = ''): void {
+  console.log(`figure: ${name} ${typeof value === 'number' ? fmt(value) : value}${note ? `  # ${note}` : ''}`);
+}
+
+function time(fn: () => void): number {
+  const t0 = performance.now();
+  fn();
+  return performance.now() - t0;
+}
+
+const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-'));
+  try {
+    const file = join(dir, 'large.hwx');
+    const out = join(dir, 'large.anec');
+    writeFileSync(file, writeHwx(describeLarge()));
+    gc();
+    const fileSize = statSync(file).size;
+    console.log(`bench file: ${(fileSize / 2 ** 20).toFixed(0)} MiB HWX made by the writer (describeLarge)`);
+
+    const request: ConvertRequest = { path: file, name: undefined, force: false, print: true, compile: true };
+    const reads: number[] = [];
+    const converts: number[] = [];
+    const convertAndWrites: number[] = [];
+    for (let i = 0; i < REPEATS; i++) {
+      let bytes: Uint8Array = new Uint8Array(0);
+      reads.push(time(() => void (bytes = readFileSync(file))));
+      converts.push(time(() => void runNativeEngine(bytes, request, 'upstream')));
+      convertAndWrites.push(
+        time(() => {
+          const outcome = runNativeEngine(bytes, request, 'upstream');
+          if (!outcome.anec) throw new Error(`native conversion failed: ${outcome.error?.message}`);
+          writeFileAtomic(out, [outcome.anec.header, outcome.anec.payload]);
+        }),
+      );
+      bytes = new Uint8Array(0);
+      gc();
+    }
+    const read = median(reads);
+    const native = median(converts);
+    const nativeWithWrite = median(convertAndWrites);
+    console.log(`read ${fmt(read)} ms, native convert ${fmt(native)} ms, native convert+write ${fmt(nativeWithWrite)} ms (medians of ${REPEATS})`);
+    figure('native-time-vs-read', native / read, 'target <= 3');
+
+    const baseline = Number(execFileSync('node', ['bench/peak-memory.mjs']).toString());
+    const peak = Number(execFileSync('node', ['bench/peak-memory.mjs', file, out]).toString());
+    figure('native-peak-memory-mib', peak / 2 ** 20, `node alone: ${fmt(baseline / 2 ** 20)} MiB`);
+    figure('native-peak-memory-vs-file', peak / fileSize, 'target <= 2');
+
+    const upstream = await upstreamSeconds(file, join(dir, 'upstream.anec'));
+    if (typeof upstream === 'string') console.log(`figure: native-speedup-vs-upstream skipped (${upstream})`);
+    else {
+      console.log(`upstream convert+write ${fmt(upstream * 1000)} ms`);
+      figure('native-speedup-vs-upstream', (upstream * 1000) / nativeWithWrite, 'target >= 50');
+    }
+    rmSync(file, { force: true });
+    await runBenchParts(figure);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Upstream's in-process conversion time in seconds (interpreter start excluded), or why not. */
+async function upstreamSeconds(file: string, out: string): Promise<number | string> {
+  const src = process.env['ANECC_UPSTREAM_SRC'];
+  const python = process.env['PYTHON_BIN'] ?? 'python3';
+  const code = [
+    'import sys, time, logging',
+    'if sys.argv[3]: sys.path.insert(0, sys.argv[3])',
+    'import anecc',
+    'logging.disable(logging.CRITICAL)',
+    't = time.perf_counter()',
+    'anecc.anecc_compile(anecc.anecc_convert(sys.argv[1], None, False), sys.argv[2])',
+    'print(time.perf_counter() - t)',
+  ].join('\n');
+  try {
+    execFileSync(python, ['-c', 'import sys\nif sys.argv[1]: sys.path.insert(0, sys.argv[1])\nimport anecc', src ?? ''], { stdio: 'ignore' });
+  } catch {
+    return `upstream anecc is not importable by ${python}; set PYTHON_BIN and ANECC_UPSTREAM_SRC`;
+  }
+  console.log('running upstream on the bench file (pure Python: this takes a few minutes)...');
+  const seconds = Number(execFileSync(python, ['-c', code, file, out, src ?? ''], { maxBuffer: 1 << 20 }).toString());
+  return Number.isFinite(seconds) ? seconds : 'upstream printed no time';
+}
+
+await main();

@@ -1,0 +1,95 @@
+// Task descriptors: header words W0..W9, then packets `(count - 1) << 26 | address` + values.
+
+import {
+  COMPACT_TASK_FIRST_PACKET,
+  COMPACT_TASK_SECOND_PACKET,
+  COMPACT_TASK_SIZE_IN_BYTES,
+  FULL_TASK_FIRST_PACKET,
+  FULL_TASK_SIZE_IN_BYTES,
+  PACKET_ADDRESS_MASK,
+  PACKET_COUNT_SHIFT,
+  TASK_ALIGNMENT_IN_BYTES,
+  TASK_HEADER_SIZE_IN_BYTES,
+} from '../hwx/index.js';
+import { alignUp } from './geometry.js';
+import { U32 } from './structs.js';
+import type { HwxLayout, PacketDescription, TaskDescription } from './types.js';
+
+export const TASK_HEADER_WORD_COUNT = TASK_HEADER_SIZE_IN_BYTES / 4;
+/** A packet's count field has 6 bits. */
+export const MAX_PACKET_VALUES = (1 << (32 - PACKET_COUNT_SHIFT));
+const WORD = 4;
+
+export function packetHeader(packet: PacketDescription): number {
+  return (((packet.values.length - 1) << PACKET_COUNT_SHIFT) | (packet.address & PACKET_ADDRESS_MASK)) >>> 0;
+}
+
+function fromHeader(header: number): PacketDescription {
+  return { address: header & PACKET_ADDRESS_MASK, values: new Array<number>((header >>> PACKET_COUNT_SHIFT) + 1).fill(0) };
+}
+
+/** The KernelDMA packet(s) every task of a layout starts with (values left zero). */
+export function leadingPackets(layout: HwxLayout): readonly PacketDescription[] {
+  return layout === 'v9'
+    ? [fromHeader(COMPACT_TASK_FIRST_PACKET), fromHeader(COMPACT_TASK_SECOND_PACKET)]
+    : [fromHeader(FULL_TASK_FIRST_PACKET)];
+}
+
+export function taskSize(task: TaskDescription): number {
+  return task.packets.reduce((sum, p) => sum + WORD + p.values.length * WORD, TASK_HEADER_SIZE_IN_BYTES);
+}
+
+export interface TaskPlacement {
+  /** Byte offset of each task from the start of `__text`. */
+  readonly offsets: readonly number[];
+  /** `__text` size: up to the end of the last task. */
+  readonly streamSize: number;
+}
+
+export function placeTasks(tasks: readonly TaskDescription[]): TaskPlacement {
+  const offsets: number[] = [];
+  let end = 0;
+  for (const task of tasks) {
+    const at = offsets.length === 0 ? 0 : alignUp(end, TASK_ALIGNMENT_IN_BYTES);
+    offsets.push(at);
+    end = at + taskSize(task);
+  }
+  return { offsets, streamSize: end };
+}
+
+export function putTask(view: DataView, offset: number, task: TaskDescription): number {
+  let at = offset;
+  for (const word of task.header) at = U32.put(view, at, { value: word });
+  for (const packet of task.packets) {
+    at = U32.put(view, at, { value: packetHeader(packet) });
+    for (const value of packet.values) at = U32.put(view, at, { value });
+  }
+  return at;
+}
+
+/** Every task of a layout has this size (the reader and the driver take it from the first packet). */
+export function layoutTaskSize(layout: HwxLayout): number {
+  return layout === 'v9' ? COMPACT_TASK_SIZE_IN_BYTES : FULL_TASK_SIZE_IN_BYTES;
+}
+
+/** W1 bits 24:16 give the next task's size in words minus one; W7 its offset from `__text`. */
+export const W1_INDEX = 1;
+export const W7_INDEX = 7;
+const W1_NEXT_SIZE_SHIFT = 16;
+const W1_NEXT_SIZE_MASK = 0x1ff << W1_NEXT_SIZE_SHIFT;
+
+/** The W1 and W7 a task needs so that the chain reaches `next` (undefined for the last task). */
+export function chainWords(w1: number, nextOffset: number | undefined, next: TaskDescription | undefined): { w1: number; w7: number } {
+  const kept = (w1 & ~W1_NEXT_SIZE_MASK) >>> 0;
+  if (next === undefined || nextOffset === undefined) return { w1: kept, w7: 0 };
+  return { w1: (kept | ((taskSize(next) / WORD - 1) << W1_NEXT_SIZE_SHIFT)) >>> 0, w7: nextOffset };
+}
+
+/** Returns the tasks with W1 and W7 set so that each points at the next one, as the compiler does. */
+export function linkTasks(tasks: readonly TaskDescription[]): readonly TaskDescription[] {
+  const { offsets } = placeTasks(tasks);
+  return tasks.map((task, i) => {
+    const { w1, w7 } = chainWords(task.header[W1_INDEX] ?? 0, offsets[i + 1], tasks[i + 1]);
+    return { ...task, header: task.header.map((word, k) => (k === W1_INDEX ? w1 : k === W7_INDEX ? w7 : word)) };
+  });
+}

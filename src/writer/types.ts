@@ -1,0 +1,131 @@
+// What the writer is asked to build. A description names the choices a compiler makes (layout,
+// tensors, tasks, kernel size); every derived number (addresses, strides, offsets, sizes, string
+// offsets) is computed by the writer, so a description cannot be internally inconsistent in those.
+
+/**
+ * The file layouts of the compiler versions seen:
+ * - v5: compiler v4/v5. `__TEXT` first at the base address, buffers after it, LC_LOADFVMLIB names.
+ * - v7: same order, buffer names in command 0x40.
+ * - v9: buffers (and `__DEBUG`) first, `__TEXT` after them, compact 0x1f8-byte tasks.
+ */
+export type HwxLayout = 'v5' | 'v7' | 'v9';
+export const hwxLayouts: readonly HwxLayout[] = ['v5', 'v7', 'v9'];
+
+/** [N, C, H, W] of an fp16 tensor; strides follow from these the way the compiler derives them. */
+export interface TensorShape {
+  readonly n: number;
+  readonly c: number;
+  readonly h: number;
+  readonly w: number;
+}
+
+/** One I/O tensor: an `__FVMLIB` buffer with its name command, tensor thread, symbol and stab. */
+export interface TensorDescription {
+  readonly kind: 'input' | 'output';
+  /** Symbol and buffer name; outputs get `@output` appended in the tensor thread unless present. */
+  readonly name: string;
+  readonly shape: TensorShape;
+  /** Program-descriptor slot (4..31) the hardware binds this buffer to. */
+  readonly slot: number;
+}
+
+/** The optional `__DATA,__bss` scratch buffer (program slot 3). */
+export interface IntermediateDescription {
+  /** Section size in bytes; the segment takes whole 0x4000-byte tiles. */
+  readonly size: number;
+}
+
+/** One register-write packet: `values.length` words written from byte `address` on. */
+export interface PacketDescription {
+  readonly address: number;
+  readonly values: readonly number[];
+}
+
+/** One task descriptor: header words W0..W9, then packets (the first ones at KernelDMA). */
+export interface TaskDescription {
+  /** Exactly 10 words. */
+  readonly header: readonly number[];
+  readonly packets: readonly PacketDescription[];
+}
+
+/**
+ * Content of `__TEXT,__const` (and of `__DEBUG,__debug_info`): zeros, or a pattern whose every
+ * word has low byte 0x01, so it can never equal a word upstream scans for and never forms a
+ * printable run long enough to look like a stab.
+ */
+export type FillKind = 'zeros' | 'pattern';
+
+export interface KernelDescription {
+  /** Bytes, a multiple of 16. */
+  readonly size: number;
+  readonly fill: FillKind;
+}
+
+/** `__DEBUG,__debug_info` of v9 builds with debug info: it sits between the buffers and `__TEXT`. */
+export interface DebugInfoDescription {
+  readonly size: number;
+  readonly fill: FillKind;
+}
+
+/** An extra tensor stab with no buffer, such as v9's `probs/src` intermediate alias. */
+export interface AliasStabDescription {
+  readonly name: string;
+  readonly shape: TensorShape;
+}
+
+export interface HwxDescription {
+  readonly layout: HwxLayout;
+  /** Mach-O cpusubtype: the ANE generation (4 = H13). */
+  readonly cpuSubtype: number;
+  /** Goes into LC_IDENT as `zin_ane_compiler v<version>`. */
+  readonly compilerVersion: string;
+  /** Version of the Espresso front end; v7+ compilers list it as `Module 0` in LC_IDENT. */
+  readonly espressoVersion: string | undefined;
+  /** Compiler flags listed in LC_IDENT, one per line (`-t h13`, ...). */
+  readonly compilerFlags: readonly string[];
+  /** Name referenced by the program and tensor threads (`net`). */
+  readonly networkName: string;
+  /** I/O tensors, in buffer-address order. */
+  readonly tensors: readonly TensorDescription[];
+  readonly intermediate: IntermediateDescription | undefined;
+  readonly tasks: readonly TaskDescription[];
+  readonly kernel: KernelDescription;
+  /** Only in layout v9. */
+  readonly debugInfo: DebugInfoDescription | undefined;
+  /** Stabs written after the tensor stabs. */
+  readonly aliasStabs: readonly AliasStabDescription[];
+  /** The LC_NOTE "src model info" compiler v5.4.1 writes. */
+  readonly sourceModelNote: boolean;
+}
+
+/** A reason the writer refuses a description; `path` points into the description. */
+export interface WriterIssue {
+  readonly code:
+    | 'not_an_integer'
+    | 'out_of_range'
+    | 'not_aligned'
+    | 'bad_name'
+    | 'bad_count'
+    | 'duplicate_slot'
+    | 'bad_first_packet'
+    | 'bad_task_size'
+    | 'bad_chain'
+    | 'too_large'
+    | 'not_in_layout';
+  readonly path: readonly (string | number)[];
+  /** One line saying what was expected and what came. */
+  readonly detail: string;
+}
+
+export class HwxWriteError extends Error {
+  override readonly name = 'HwxWriteError';
+  readonly code = 'hwx_write';
+  readonly issues: readonly WriterIssue[];
+
+  constructor(issues: readonly WriterIssue[]) {
+    super(
+      `cannot write HWX: ${issues.map((issue) => `${issue.path.join('.') || '(description)'}: ${issue.detail}`).join('; ')}`,
+    );
+    this.issues = issues;
+  }
+}

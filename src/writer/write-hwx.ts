@@ -1,0 +1,273 @@
+// Puts a planned HWX file into bytes. One allocation of the final size; every record goes
+// through a token from structs.ts.
+
+import {
+  ANE_CPU_TYPE,
+  FP16_ELEMENT_TYPE,
+  FP16_SIZE_IN_BYTES,
+  HWX_HEADER_FLAGS,
+  HWX_MAGIC,
+  LC_ANE_BUFFER_NAME,
+  LC_IDENT,
+  LC_LOADFVMLIB,
+  LC_NOTE,
+  LC_SEGMENT_64,
+  LC_SYMTAB,
+  LC_THREAD,
+  MH_EXECUTE,
+  PROGRAM_SLOT_INTERMEDIATE,
+  PROGRAM_SLOT_KERNEL,
+  PROGRAM_SLOT_TEXT,
+  SEGMENT_ALIGNMENT_IN_BYTES,
+  SLOT_COUNT,
+  THREAD_FLAVOR_PROGRAM,
+  THREAD_FLAVOR_TENSOR,
+} from '../hwx/index.js';
+import { fillSection } from './fill.js';
+import { planHwx, TENSOR_STATE_WORDS } from './plan.js';
+import type { HwxPlan, PlannedCommand, PlannedTensor } from './plan.js';
+import {
+  BUFFER_NAME_COMMAND,
+  FVMLIB_COMMAND,
+  LOAD_COMMAND,
+  MACH_HEADER_64,
+  NLIST_64,
+  NOTE_COMMAND,
+  PROGRAM_STATE,
+  SECTION_64,
+  SEGMENT_COMMAND_64,
+  SYMTAB_COMMAND,
+  THREAD_COMMAND,
+  U64,
+  TENSOR_STATE,
+} from './structs.js';
+import { putTask, taskSize } from './tasks.js';
+import type { HwxDescription } from './types.js';
+import { HwxWriteError } from './types.js';
+import { validateDescription } from './validate.js';
+
+/** Segment flags: SG_NORELOC, and SG_FVMLIB | SG_NORELOC for the I/O buffers. */
+const SG_NORELOC = 0x4;
+const SG_FVMLIB_NORELOC = 0x6;
+const SG_NONE = 0;
+/** Memory protections, as (maxprot, initprot) pairs: upstream classifies buffers by them. */
+const PROT_NONE = 0;
+const PROT_TEXT = 5; // read | execute
+const PROT_INPUT = 1;
+const PROT_OUTPUT = 2;
+const PROT_INTERMEDIATE = 3;
+const PROT_DEBUG = 1;
+/** Section alignment exponents and flags as the compiler writes them. */
+const BUFFER_SECTION_ALIGN = 14;
+const TASK_SECTION_ALIGN = 14;
+const KERNEL_SECTION_ALIGN = 6;
+const TASK_SECTION_FLAGS = 0x28;
+const KERNEL_SECTION_FLAGS = 0x26;
+const INPUT_SECTION_FLAGS = 0x21;
+const OUTPUT_SECTION_FLAGS = 0x23;
+const BSS_SECTION_FLAGS = 0x1; // S_ZEROFILL
+const DEBUG_SECTION_FLAGS = 0x02000000; // S_ATTR_DEBUG
+/** Tensor-thread direction codes. */
+const DIRECTION_INPUT = 1;
+const DIRECTION_OUTPUT = 2;
+/** Words constant in every real file; meaning unknown. */
+const TENSOR_WORD_0X0 = 3;
+const TENSOR_WORD_0X68 = 1;
+const TENSOR_SIZE_D = 1;
+const PROGRAM_WORD_0X814 = 0xffff;
+const PROGRAM_WORD_0X840 = 0x11;
+const PROGRAM_WORD_0X848_V5 = 3;
+const PROGRAM_WORD_0X848_V7 = 4;
+const PROGRAM_WORD_0X850_V7 = 1;
+const PROGRAM_WORD_0X858_V7 = 9;
+const PROGRAM_WORD_0X85C_V7 = 8;
+/** The LC_NOTE of compiler v5.4.1. */
+const NOTE_OWNER = 'src model info';
+const NOTE_DATA_OFFSET = 0x28;
+const NOTE_DATA_SIZE = 1;
+
+const encoder = new TextEncoder();
+
+function putCString(bytes: Uint8Array, offset: number, text: string): number {
+  const encoded = encoder.encode(text);
+  bytes.set(encoded, offset);
+  return offset + encoded.length + 1;
+}
+
+/** Builds the HWX file a description stands for. Throws HwxWriteError when it is not valid. */
+export function writeHwx(description: HwxDescription): Uint8Array {
+  const issues = validateDescription(description);
+  if (issues.length > 0) throw new HwxWriteError(issues);
+  const plan = planHwx(description);
+  const bytes = new Uint8Array(plan.fileSize);
+  const view = new DataView(bytes.buffer);
+
+  MACH_HEADER_64.put(view, 0, {
+    magic: HWX_MAGIC,
+    cputype: ANE_CPU_TYPE,
+    cpusubtype: description.cpuSubtype,
+    filetype: MH_EXECUTE,
+    ncmds: plan.commands.length,
+    sizeofcmds: plan.sizeofcmds,
+    flags: HWX_HEADER_FLAGS,
+  });
+  for (const command of plan.commands) putCommand(bytes, view, plan, command);
+
+  plan.symbols.forEach((symbol, i) => {
+    NLIST_64.put(view, plan.symoff + i * NLIST_64.len, {
+      strx: plan.strx[i] ?? 0,
+      type: symbol.type,
+      sect: symbol.sect,
+      desc: symbol.desc,
+      value: symbol.value,
+    });
+    putCString(bytes, plan.stroff + (plan.strx[i] ?? 0), symbol.text);
+  });
+
+  plan.tasks.offsets.forEach((at, i) => {
+    const task = description.tasks[i];
+    if (task) putTask(view, plan.text.fileoff + at, task);
+  });
+  fillSection(bytes, plan.text.constOffset, description.kernel.size, description.kernel.fill);
+  if (plan.debug && description.debugInfo) fillSection(bytes, plan.debug.fileoff, plan.debug.size, description.debugInfo.fill);
+  return bytes;
+}
+
+function tensorAt(plan: HwxPlan, command: PlannedCommand): PlannedTensor {
+  const tensor = command.tensor === undefined ? undefined : plan.tensors[command.tensor];
+  if (tensor === undefined) throw new Error(`internal: ${command.kind} command without its tensor`);
+  return tensor;
+}
+
+function putCommand(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: PlannedCommand): void {
+  const d = plan.description;
+  const at = command.offset;
+  const cmdsize = command.size;
+  const segment = { cmd: LC_SEGMENT_64, cmdsize, fileoff: 0, filesize: 0 };
+  const sectionAt = SEGMENT_COMMAND_64.len + at;
+  switch (command.kind) {
+    case 'pagezero':
+      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__PAGEZERO', vmaddr: 0, vmsize: SEGMENT_ALIGNMENT_IN_BYTES, maxprot: PROT_NONE, initprot: PROT_NONE, nsects: 0, flags: SG_NORELOC });
+      return;
+    case 'text': {
+      const t = plan.text;
+      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__TEXT', vmaddr: t.addr, vmsize: t.vmsize, fileoff: t.fileoff, filesize: t.vmsize, maxprot: PROT_TEXT, initprot: PROT_TEXT, nsects: 2, flags: SG_NORELOC });
+      const next = SECTION_64.put(view, sectionAt, { sectname: '__text', segname: '__TEXT', addr: t.addr, size: t.size, offset: t.fileoff, align: TASK_SECTION_ALIGN, flags: TASK_SECTION_FLAGS });
+      SECTION_64.put(view, next, { sectname: '__const', segname: '__TEXT', addr: t.constAddr, size: d.kernel.size, offset: t.constOffset, align: KERNEL_SECTION_ALIGN, flags: KERNEL_SECTION_FLAGS });
+      return;
+    }
+    case 'fvmlib': {
+      const t = tensorAt(plan, command);
+      const input = t.description.kind === 'input';
+      const prot = input ? PROT_INPUT : PROT_OUTPUT;
+      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__FVMLIB', vmaddr: t.addr, vmsize: t.geometry.bufferSize, maxprot: prot, initprot: prot, nsects: 1, flags: SG_FVMLIB_NORELOC });
+      SECTION_64.put(view, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: t.addr, size: t.geometry.byteSize, offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
+      return;
+    }
+    case 'intermediate': {
+      const r = plan.intermediate;
+      if (!r) return;
+      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__DATA', vmaddr: r.addr, vmsize: r.vmsize, maxprot: PROT_INTERMEDIATE, initprot: PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
+      SECTION_64.put(view, sectionAt, { sectname: '__bss', segname: '__DATA', addr: r.addr, size: r.size, offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
+      return;
+    }
+    case 'debug': {
+      const r = plan.debug;
+      if (!r) return;
+      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__DEBUG', vmaddr: r.addr, vmsize: r.vmsize, fileoff: r.fileoff, filesize: r.vmsize, maxprot: PROT_DEBUG, initprot: PROT_DEBUG, nsects: 1, flags: SG_NONE });
+      SECTION_64.put(view, sectionAt, { sectname: '__debug_info', segname: '__DEBUG', addr: r.addr, size: r.size, offset: r.fileoff, align: 0, flags: DEBUG_SECTION_FLAGS });
+      return;
+    }
+    case 'buffer-name': {
+      const t = tensorAt(plan, command);
+      if (d.layout === 'v5') {
+        FVMLIB_COMMAND.put(view, at, { cmd: LC_LOADFVMLIB, cmdsize, nameOffset: FVMLIB_COMMAND.len, headerAddr: t.addr });
+        putCString(bytes, at + FVMLIB_COMMAND.len, t.description.name);
+      } else {
+        BUFFER_NAME_COMMAND.put(view, at, { cmd: LC_ANE_BUFFER_NAME, cmdsize, nameOffset: BUFFER_NAME_COMMAND.len, vmaddr: t.addr });
+        putCString(bytes, at + BUFFER_NAME_COMMAND.len, t.description.name);
+      }
+      return;
+    }
+    case 'program':
+      putProgram(bytes, view, plan, command);
+      return;
+    case 'tensor':
+      putTensor(bytes, view, plan, command);
+      return;
+    case 'ident':
+      LOAD_COMMAND.put(view, at, { cmd: LC_IDENT, cmdsize });
+      putCString(bytes, at + LOAD_COMMAND.len, plan.identText);
+      return;
+    case 'note':
+      NOTE_COMMAND.put(view, at, { cmd: LC_NOTE, cmdsize, owner: NOTE_OWNER, offset: NOTE_DATA_OFFSET, size: NOTE_DATA_SIZE });
+      return;
+    case 'symtab':
+      SYMTAB_COMMAND.put(view, at, { cmd: LC_SYMTAB, cmdsize, symoff: plan.symoff, nsyms: plan.symbols.length, stroff: plan.stroff, strsize: plan.strsize });
+      return;
+    default: {
+      const unreachable: never = command.kind;
+      throw new Error(`internal: unknown command kind ${String(unreachable)}`);
+    }
+  }
+}
+
+function putProgram(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: PlannedCommand): void {
+  const d = plan.description;
+  const state = command.offset + THREAD_COMMAND.len;
+  const stateBytes = plan.programStateWords * 4;
+  THREAD_COMMAND.put(view, command.offset, { cmd: LC_THREAD, cmdsize: command.size, flavor: THREAD_FLAVOR_PROGRAM, count: plan.programStateWords });
+  const slots = new Array<number>(SLOT_COUNT).fill(0);
+  slots[PROGRAM_SLOT_TEXT] = plan.text.addr;
+  slots[PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
+  if (plan.intermediate) slots[PROGRAM_SLOT_INTERMEDIATE] = plan.intermediate.addr;
+  for (const t of plan.tensors) slots[t.description.slot] = t.addr;
+  slots.forEach((value, i) => U64.put(view, state + i * U64.len, { value }));
+  const firstTask = d.tasks[0];
+  const late = d.layout !== 'v5';
+  PROGRAM_STATE.put(view, state, {
+    firstTaskAddress: plan.text.addr,
+    firstTaskWordMarker: firstTask ? taskSize(firstTask) / 4 - 1 : 0,
+    taskCount: d.tasks.length,
+    word0x814: PROGRAM_WORD_0X814,
+    nameOffset: THREAD_COMMAND.len + stateBytes,
+    word0x840: PROGRAM_WORD_0X840,
+    word0x848: late ? PROGRAM_WORD_0X848_V7 : PROGRAM_WORD_0X848_V5,
+    ...(late ? { word0x850: PROGRAM_WORD_0X850_V7, word0x858: PROGRAM_WORD_0X858_V7, word0x85c: PROGRAM_WORD_0X85C_V7 } : {}),
+  });
+  putCString(bytes, state + stateBytes, d.networkName);
+}
+
+function putTensor(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: PlannedCommand): void {
+  const t = tensorAt(plan, command);
+  const g = t.geometry;
+  const input = t.description.kind === 'input';
+  const state = command.offset + THREAD_COMMAND.len;
+  THREAD_COMMAND.put(view, command.offset, { cmd: LC_THREAD, cmdsize: command.size, flavor: THREAD_FLAVOR_TENSOR, count: TENSOR_STATE_WORDS });
+  const networkNameOffset = THREAD_COMMAND.len + TENSOR_STATE_WORDS * 4;
+  const nameOffset = putCString(bytes, command.offset + networkNameOffset, plan.description.networkName) - command.offset;
+  const bufferNameOffset = putCString(bytes, command.offset + nameOffset, t.threadName) - command.offset;
+  putCString(bytes, command.offset + bufferNameOffset, t.bufferName);
+  const s = t.description.shape;
+  TENSOR_STATE.put(view, state, {
+    word0x0: TENSOR_WORD_0X0,
+    direction: input ? DIRECTION_INPUT : DIRECTION_OUTPUT,
+    networkNameOffset,
+    nameOffset,
+    elementType: FP16_ELEMENT_TYPE,
+    sizeN: s.n,
+    sizeC: s.c,
+    sizeH: s.h,
+    sizeW: s.w,
+    sizeD: TENSOR_SIZE_D,
+    strideN: g.batchStride,
+    strideC: g.planeStride,
+    strideH: g.rowStride,
+    strideW: FP16_SIZE_IN_BYTES,
+    byteSize: g.byteSize,
+    word0x68: TENSOR_WORD_0X68,
+    bufferNameOffset,
+    // Compiler v5 records how far an output is written; v7 and later the whole size.
+    extent: plan.description.layout === 'v5' && !input ? g.extent : g.byteSize,
+  });
+}
