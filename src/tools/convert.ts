@@ -2,8 +2,9 @@
 // Returns data only; the CLI prints it and writes the output file.
 import { readFileSync, statSync } from 'node:fs';
 import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { openPythonEngine, PythonEngineError, type PythonEngineErrorCode } from '../bridge/index.js';
+import { fixAnec, type AnecFixResult } from './clean-anec.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
-import { openPython, pythonAvailability } from './python-engine.js';
 
 export interface ConvertReport {
   readonly options: ConvertOptions;
@@ -15,6 +16,8 @@ export interface ConvertReport {
   readonly notices: readonly string[];
   /** Set when both engines ran and differ; nothing is written then. */
   readonly disagreement: Disagreement | undefined;
+  /** What --clean / --remap-slots changed in the payload (applied after the engines agreed). */
+  readonly fixes: AnecFixResult | undefined;
 }
 
 /** A problem outside the conversion itself: unreadable input, a Python engine that cannot run. */
@@ -51,33 +54,46 @@ export function requestOf(options: ConvertOptions): ConvertRequest {
   };
 }
 
+// With the default engine, these mean "upstream anecc is not usable here": convert natively.
+const UNAVAILABLE: readonly PythonEngineErrorCode[] = ['python-not-found', 'upstream-not-found', 'upstream-import-failed', 'bridge-failed'];
+
 export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
-  const request = requestOf(options);
-  const notices: string[] = [];
-  let engine = options.engine;
-  if (engine === undefined) {
-    const availability = await pythonAvailability();
-    if (availability.ok) engine = 'both';
-    else {
-      engine = 'native';
-      notices.push(`anecc: notice: using the native engine only (${availability.reason})`);
-    }
-  }
-  const native = engine === 'python' ? undefined : runNativeEngine(bytes, request, options.profile);
-  if (engine === 'native' && native) {
-    return { options, engines: ['native'], outcome: native, notices, disagreement: undefined };
-  }
-  const python = await runPython(request, options);
-  if (native === undefined) return { options, engines: ['python'], outcome: python, notices, disagreement: undefined };
-  return { options, engines: ['native', 'python'], outcome: native, notices, disagreement: compareOutcomes(native, python) };
+  const report = await runEngines(bytes, options);
+  const anec = report.outcome.anec;
+  if (report.disagreement || !anec || (!options.clean && !options.remapSlots)) return report;
+  // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
+  const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });
+  return { ...report, outcome: { ...report.outcome, anec: fixes.anec }, fixes };
 }
 
+async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<ConvertReport> {
+  const request = requestOf(options);
+  const engine = options.engine ?? 'both';
+  const native = engine === 'python' ? undefined : runNativeEngine(bytes, request, options.profile);
+  if (engine === 'native' && native) return { options, engines: ['native'], outcome: native, notices: [], disagreement: undefined, fixes: undefined };
+
+  let python: EngineOutcome;
+  try {
+    python = await runPython(request, options);
+  } catch (error) {
+    if (!(error instanceof PythonEngineError)) throw error;
+    if (options.engine === undefined && native && UNAVAILABLE.includes(error.code)) {
+      const notice = `anecc: notice: upstream anecc is not usable here, so only the native engine ran (${error.message})`;
+      return { options, engines: ['native'], outcome: native, notices: [notice], disagreement: undefined, fixes: undefined };
+    }
+    throw new ConvertSetupError('python_failed', `the Python engine failed: ${error.message}`, { cause: error });
+  }
+  if (native === undefined) return { options, engines: ['python'], outcome: python, notices: [], disagreement: undefined, fixes: undefined };
+  return { options, engines: ['native', 'python'], outcome: native, notices: [], disagreement: compareOutcomes(native, python), fixes: undefined };
+}
+
+/** One Python process for this one command, closed whatever happens. */
 async function runPython(request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
-  const engine = await openPython();
+  const engine = await openPythonEngine();
   try {
     const [outcome] = await engine.convert([request], options.profile);
-    if (outcome === undefined) throw new ConvertSetupError('python_failed', 'the Python engine returned no result');
+    if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
     return outcome;
   } finally {
     await engine.close();

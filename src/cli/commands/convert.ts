@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
-import { convert, ConvertSetupError, type ConvertReport } from '../../tools/index.js';
+import { convert, ConvertSetupError, SlotRemapError, type ConvertReport } from '../../tools/index.js';
+import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
@@ -65,6 +66,10 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   try {
     report = await convert(options);
   } catch (error) {
+    if (error instanceof SlotRemapError) {
+      io.stderr(`anecc: error: ${path}: ${error.message}\n`);
+      return ExitCode.failed;
+    }
     if (!(error instanceof ConvertSetupError)) throw error;
     io.stderr(`anecc: error: ${error.message}\n`);
     return ExitCode.failed;
@@ -88,6 +93,8 @@ function finish(report: ConvertReport, io: Io): number {
     io.stderr(renderFailure(options.path, outcome));
     return ExitCode.failed;
   }
+  // On stderr, so that -p output stays exactly upstream's.
+  if (report.fixes) io.stderr(renderChanges(report.fixes.changes, report.fixes.mapping));
   if (outcome.anec) {
     const outPath = options.out || `${outcome.name}.anec`;
     try {

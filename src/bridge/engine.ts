@@ -1,0 +1,242 @@
+// The Python engine: one Python child running py/anecc_bridge.py, upstream anecc loaded by path,
+// the patched copy prepared on first use, and every reply checked before it becomes a result.
+
+import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
+import type { AnecBytes, ConvertRequest, Profile } from '../anec/index.js';
+import { PythonEngineError } from './errors.js';
+import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
+import type { Env } from './options.js';
+import { packageFolderName, preparePatchedCopy } from './patches.js';
+import { pinnedUpstreamSha256 } from './pinned.js';
+import { startPythonChild } from './python.js';
+import type { PythonChild } from './python.js';
+import {
+  configureReplySchema,
+  convertReplySchema,
+  errorInfo,
+  parseReply,
+  probeReplySchema,
+} from './replies.js';
+import type { OutcomeReply } from './replies.js';
+import type {
+  NormalizedPythonEngineOptions,
+  PatchStatus,
+  ProbeReport,
+  PythonEngine,
+  PythonEngineOptions,
+  PythonOutcome,
+} from './types.js';
+
+// An .anec file is a 4 KiB header plus a slice of the input; nothing anecc builds is near this.
+const maxAnecSizeInBytes = 1024 * 1024 * 1024;
+const maxBatchSize = 100_000;
+
+async function configure(child: PythonChild, config: Readonly<Record<string, string | null>>): Promise<void> {
+  const reply = parseReply(configureReplySchema, await child.call('configure', JSON.stringify(config)), 'configure');
+  if (!reply.ok) {
+    throw new PythonEngineError('bridge-failed', `configuring the bridge failed: ${reply.error.type}: ${reply.error.message}`, {
+      pythonType: reply.error.type,
+      pythonMessage: reply.error.message,
+    });
+  }
+}
+
+async function probeChild(child: PythonChild): Promise<ProbeReport> {
+  const reply = parseReply(probeReplySchema, await child.call('probe', undefined), 'probe');
+  if (!reply.ok) {
+    throw new PythonEngineError('python-error', `probe failed: ${reply.error.type}: ${reply.error.message}`, {
+      pythonType: reply.error.type,
+      pythonMessage: reply.error.message,
+    });
+  }
+  const version = (v: typeof reply.construct) => ({ version: v.version ?? undefined, error: errorInfo(v.error) });
+  return {
+    python: reply.python,
+    upstream: {
+      found: reply.upstream.found,
+      origin: reply.upstream.origin ?? undefined,
+      sha256: reply.upstream.sha256 ?? undefined,
+      pinned: reply.upstream.sha256 === pinnedUpstreamSha256,
+      importError: errorInfo(reply.upstream.importError),
+    },
+    construct: version(reply.construct),
+    click: version(reply.click),
+  };
+}
+
+/** The compiled file Python wrote, read back (as header and payload) and removed. */
+async function takeAnec(file: string): Promise<AnecBytes> {
+  const info = await stat(file);
+  if (info.size > maxAnecSizeInBytes || info.size < ANEC_HEADER_SIZE_IN_BYTES) {
+    throw new PythonEngineError(
+      'bad-reply',
+      `compiled file ${file} is ${info.size} bytes; expected ${ANEC_HEADER_SIZE_IN_BYTES} to ${maxAnecSizeInBytes}`,
+    );
+  }
+  const bytes = await readFile(file);
+  await unlink(file);
+  const all = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return { header: all.subarray(0, ANEC_HEADER_SIZE_IN_BYTES), payload: all.subarray(ANEC_HEADER_SIZE_IN_BYTES) };
+}
+
+async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string): Promise<PythonOutcome> {
+  let anec: AnecBytes | undefined;
+  if (reply.anecPath !== null) {
+    // Only files the bridge wrote into our own work folder are read.
+    if (path.dirname(path.resolve(reply.anecPath)) !== workDir) {
+      throw new PythonEngineError('bad-reply', `compiled file ${reply.anecPath} is outside the work folder`);
+    }
+    anec = await takeAnec(reply.anecPath);
+  }
+  return {
+    engine: 'python',
+    profile,
+    ok: reply.ok,
+    error: errorInfo(reply.error),
+    name: reply.name ?? undefined,
+    header: reply.header ?? undefined,
+    printed: reply.printed,
+    anec,
+    logs: reply.logs,
+  };
+}
+
+function importFailure(
+  profile: Profile,
+  error: { type: string; message: string },
+  missing: boolean | undefined,
+): PythonEngineError {
+  const details = { pythonType: error.type, pythonMessage: error.message };
+  const which = profile === 'patched' ? 'the patched copy of anecc' : 'upstream anecc';
+  if (missing === true) {
+    return new PythonEngineError('upstream-not-found', `${which} not found: ${error.message}`, details);
+  }
+  return new PythonEngineError('upstream-import-failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
+}
+
+class Engine implements PythonEngine {
+  #patched: Promise<PatchStatus> | undefined;
+  #patchStatus: PatchStatus | undefined;
+  #closed = false;
+
+  constructor(
+    private readonly child: PythonChild,
+    private readonly options: NormalizedPythonEngineOptions,
+    private readonly workDir: string,
+  ) {}
+
+  get pid(): number | undefined {
+    return this.child.pid;
+  }
+
+  probe(): Promise<ProbeReport> {
+    return probeChild(this.child);
+  }
+
+  async ping(): Promise<void> {
+    parseReply(configureReplySchema, await this.child.call('ping', undefined), 'ping');
+  }
+
+  patchStatus(): PatchStatus | undefined {
+    return this.#patchStatus;
+  }
+
+  async #upstreamPackageDir(): Promise<string> {
+    if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
+    const report = await this.probe();
+    if (report.upstream.origin === undefined) {
+      throw new PythonEngineError('upstream-not-found', `upstream anecc not found (${report.upstream.found})`);
+    }
+    return path.dirname(report.upstream.origin);
+  }
+
+  /** Builds (or finds in the cache) the patched copy and points the bridge at it, once. */
+  #preparePatched(): Promise<PatchStatus> {
+    this.#patched ??= (async () => {
+      const status = await preparePatchedCopy({
+        upstreamPackageDir: await this.#upstreamPackageDir(),
+        patchesDir: this.options.patchesDir,
+        cacheDir: this.options.cacheDir,
+      });
+      await configure(this.child, { patchedSrc: status.dir });
+      this.#patchStatus = status;
+      return status;
+    })();
+    // A failed preparation may be retried by the next call (e.g. after fixing a patch).
+    this.#patched.catch(() => {
+      this.#patched = undefined;
+    });
+    return this.#patched;
+  }
+
+  async convert(
+    requests: readonly ConvertRequest[],
+    profile: Profile,
+    options: { readonly timeoutMs?: number } = {},
+  ): Promise<readonly PythonOutcome[]> {
+    if (this.#closed) throw new PythonEngineError('closed', 'the Python engine is closed');
+    if (requests.length > maxBatchSize) {
+      throw new RangeError(`convert: expected at most ${maxBatchSize} requests per batch, got ${requests.length}`);
+    }
+    if (requests.length === 0) return [];
+    if (profile === 'patched') await this.#preparePatched();
+    const batch = {
+      profile,
+      requests: requests.map((r) => ({
+        path: r.path,
+        name: r.name ?? null,
+        force: r.force,
+        print: r.print,
+        compile: r.compile,
+      })),
+    };
+    const raw = await this.child.call('convert', JSON.stringify(batch), options.timeoutMs);
+    const reply = parseReply(convertReplySchema, raw, 'convert');
+    if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
+    if (reply.outcomes.length !== requests.length) {
+      throw new PythonEngineError(
+        'bad-reply',
+        `convert: expected ${requests.length} outcomes from Python, got ${reply.outcomes.length}`,
+      );
+    }
+    const outcomes: PythonOutcome[] = [];
+    for (const outcome of reply.outcomes) outcomes.push(await toOutcome(outcome, profile, this.workDir));
+    return outcomes;
+  }
+
+  async close(): Promise<void> {
+    if (this.#closed) return;
+    this.#closed = true;
+    try {
+      await this.child.close();
+    } finally {
+      await rm(this.workDir, { recursive: true, force: true });
+    }
+  }
+}
+
+/**
+ * Starts the Python engine: one Python child for the life of the command. Always `close()` it
+ * (in `finally`): Node does not exit while the child lives.
+ */
+export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env): Promise<PythonEngine> {
+  const normalized = normalizePythonEngineOptions(options, env);
+  const workDir = await mkdtemp(path.join(tmpdir(), 'anecc-python-'));
+  let child: PythonChild | undefined;
+  try {
+    child = await startPythonChild({
+      pythonBin: normalized.pythonBin,
+      bridgePath: bridgeModulePath,
+      timeoutMs: normalized.timeoutMs,
+    });
+    await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir });
+    return new Engine(child, normalized, workDir);
+  } catch (error) {
+    await child?.close();
+    await rm(workDir, { recursive: true, force: true });
+    throw error;
+  }
+}

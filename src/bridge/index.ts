@@ -1,0 +1,23 @@
+// The Python engine: upstream anecc (or its patched copy) run through pythonia. pythonia itself is
+// only loaded when openPythonEngine() is called.
+
+export { openPythonEngine } from './engine.js';
+export { pythonEngineAvailability } from './availability.js';
+export { PatchError, PythonEngineError, parsePythonExceptionStack } from './errors.js';
+export { defaultCacheDir, defaultTimeoutMs, normalizePythonEngineOptions } from './options.js';
+export { applyPatchFiles, diffBody, listPatches, preparePatchedCopy, readSeries } from './patches.js';
+export { pinnedUpstreamLabel, pinnedUpstreamSha256 } from './pinned.js';
+export type {
+  AppliedPatch,
+  NormalizedPythonEngineOptions,
+  PackageVersion,
+  PatchErrorCode,
+  PatchStatus,
+  ProbeReport,
+  PythonAvailability,
+  PythonEngine,
+  PythonEngineErrorCode,
+  PythonEngineOptions,
+  PythonErrorInfo,
+  PythonOutcome,
+} from './types.js';

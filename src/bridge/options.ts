@@ -1,0 +1,50 @@
+// Options normalized once: every default (environment, package folders) is decided here.
+
+import { homedir } from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { NormalizedPythonEngineOptions, PythonEngineOptions } from './types.js';
+
+export const defaultTimeoutMs = 30_000;
+// A bridge call that needs longer than this is hung, whatever the caller asked for.
+const maxTimeoutMs = 24 * 60 * 60 * 1000;
+
+// This module sits two folders below the package root both as src/bridge/*.ts and as
+// dist/bridge/*.js, so py/ and patches/ resolve the same way from either.
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** Absolute path of the Python half of the bridge. */
+export const bridgeModulePath = path.join(packageRoot, 'py', 'anecc_bridge.py');
+export const defaultPatchesDir = path.join(packageRoot, 'patches');
+
+export type Env = Readonly<Record<string, string | undefined>>;
+
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** Where patched copies of upstream are cached. */
+export function defaultCacheDir(env: Env): string {
+  const explicit = nonEmpty(env['ANECC_CACHE_DIR']);
+  if (explicit) return path.resolve(explicit);
+  const xdg = nonEmpty(env['XDG_CACHE_HOME']);
+  return path.join(xdg ? path.resolve(xdg) : path.join(homedir(), '.cache'), 'anecc');
+}
+
+export function normalizePythonEngineOptions(
+  options: PythonEngineOptions = {},
+  env: Env = process.env,
+): NormalizedPythonEngineOptions {
+  const timeoutMs = options.timeoutMs ?? defaultTimeoutMs;
+  if (!Number.isFinite(timeoutMs) || timeoutMs <= 0 || timeoutMs > maxTimeoutMs) {
+    throw new RangeError(`timeoutMs: expected a number of milliseconds in (0, ${maxTimeoutMs}], got ${timeoutMs}`);
+  }
+  const upstreamSrc = nonEmpty(options.upstreamSrc) ?? nonEmpty(env['ANECC_UPSTREAM_SRC']);
+  return Object.freeze({
+    pythonBin: nonEmpty(options.pythonBin) ?? nonEmpty(env['PYTHON_BIN']) ?? 'python3',
+    upstreamSrc: upstreamSrc === undefined ? undefined : path.resolve(upstreamSrc),
+    timeoutMs,
+    patchesDir: path.resolve(nonEmpty(options.patchesDir) ?? defaultPatchesDir),
+    cacheDir: nonEmpty(options.cacheDir) ? path.resolve(options.cacheDir as string) : defaultCacheDir(env),
+  });
+}

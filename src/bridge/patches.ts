@@ -1,0 +1,340 @@
+// patches/ applied at run time: a copy of the upstream anecc package, patched with the
+// format-patch files listed in `series`, cached under a key made of everything that went in.
+
+import { createHash, randomBytes } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { applyPatch, parsePatch } from 'diff';
+import type { StructuredPatch } from 'diff';
+import { PatchError } from './errors.js';
+import { pinnedUpstreamSha256 } from './pinned.js';
+import type { AppliedPatch, PatchStatus } from './types.js';
+
+/** Name of the package folder inside an upstream source folder and inside a patched copy. */
+export const packageFolderName = 'anecc';
+// Patch paths are relative to the eiln/anecc repository, whose `anecc/` folder is what
+// ANECC_UPSTREAM_SRC names.
+const repositoryPrefix = 'anecc/';
+// Bumped when the way copies are built changes, so old cache entries are not reused.
+const cacheFormat = 'anecc-patched-v1';
+const manifestName = 'manifest.json';
+
+const maxPackageFiles = 256;
+const maxPackageSizeInBytes = 16 * 1024 * 1024;
+const maxPatchSizeInBytes = 4 * 1024 * 1024;
+const maxSeriesSizeInBytes = 64 * 1024;
+const maxPatchCount = 256;
+
+export interface PrepareOptions {
+  /** The upstream `anecc` package folder (the one holding __init__.py). */
+  readonly upstreamPackageDir: string;
+  readonly patchesDir: string;
+  readonly cacheDir: string;
+}
+
+interface PatchFile {
+  readonly name: string;
+  readonly text: string;
+}
+
+interface Manifest {
+  readonly format: string;
+  readonly upstreamSha256: string;
+  readonly patches: readonly AppliedPatch[];
+  readonly warnings: readonly string[];
+}
+
+function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+function isMissing(error: unknown): boolean {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
+async function readBounded(file: string, limit: number, onTooBig: () => PatchError): Promise<Buffer> {
+  const info = await stat(file);
+  if (info.size > limit) throw onTooBig();
+  return readFile(file);
+}
+
+/** Patch file names from `series`: one per line, `#` starts a comment; no series means no patches. */
+export async function readSeries(patchesDir: string): Promise<readonly string[]> {
+  const seriesPath = path.join(patchesDir, 'series');
+  let text: string;
+  try {
+    text = (
+      await readBounded(seriesPath, maxSeriesSizeInBytes, () =>
+        new PatchError('series-unreadable', `${seriesPath} is larger than ${maxSeriesSizeInBytes} bytes`),
+      )
+    ).toString('utf8');
+  } catch (error) {
+    if (isMissing(error)) return [];
+    if (error instanceof PatchError) throw error;
+    throw new PatchError('series-unreadable', `cannot read ${seriesPath}`, { cause: error });
+  }
+  const names: string[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const name = line.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '';
+    if (name === '') continue;
+    if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') {
+      throw new PatchError('series-unreadable', `series names "${name}": expected a file name inside ${patchesDir}`, {
+        patch: name,
+      });
+    }
+    names.push(name);
+  }
+  if (names.length > maxPatchCount) {
+    throw new PatchError('series-unreadable', `series lists ${names.length} patches; at most ${maxPatchCount} are supported`);
+  }
+  return names;
+}
+
+async function readPatches(patchesDir: string, names: readonly string[]): Promise<readonly PatchFile[]> {
+  const patches: PatchFile[] = [];
+  for (const name of names) {
+    const file = path.join(patchesDir, name);
+    try {
+      const bytes = await readBounded(file, maxPatchSizeInBytes, () =>
+        new PatchError('patch-unparsable', `${name} is larger than ${maxPatchSizeInBytes} bytes`, { patch: name }),
+      );
+      patches.push({ name, text: bytes.toString('utf8') });
+    } catch (error) {
+      if (error instanceof PatchError) throw error;
+      throw new PatchError('patch-missing', `series lists ${name}, but ${file} cannot be read`, {
+        patch: name,
+        cause: error,
+      });
+    }
+  }
+  return patches;
+}
+
+/** Files of the upstream package (relative path -> bytes), without bytecode caches. */
+async function readPackage(packageDir: string): Promise<ReadonlyMap<string, Buffer>> {
+  const files = new Map<string, Buffer>();
+  let total = 0;
+  const walk = async (relative: string): Promise<void> => {
+    const entries = await readdir(path.join(packageDir, relative), { withFileTypes: true });
+    entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const entry of entries) {
+      if (entry.name === '__pycache__' || entry.name.endsWith('.pyc')) continue;
+      const child = relative === '' ? entry.name : `${relative}/${entry.name}`;
+      if (entry.isDirectory()) {
+        await walk(child);
+      } else if (entry.isFile()) {
+        if (files.size >= maxPackageFiles) {
+          throw new PatchError('upstream-unreadable', `${packageDir} holds more than ${maxPackageFiles} files`);
+        }
+        const bytes = await readBounded(path.join(packageDir, child), maxPackageSizeInBytes - total, () =>
+          new PatchError('upstream-unreadable', `${packageDir} is larger than ${maxPackageSizeInBytes} bytes`),
+        );
+        total += bytes.length;
+        files.set(child, bytes);
+      }
+    }
+  };
+  try {
+    await walk('');
+  } catch (error) {
+    if (error instanceof PatchError) throw error;
+    throw new PatchError('upstream-unreadable', `cannot read the upstream package at ${packageDir}`, { cause: error });
+  }
+  if (!files.has('__init__.py')) {
+    throw new PatchError('upstream-unreadable', `${packageDir} has no __init__.py`);
+  }
+  return files;
+}
+
+/** The `Subject:` of a format-patch mail, without the `[PATCH n/m]` tag. */
+function subjectOf(text: string): string | undefined {
+  const match = /^Subject:\s*(.*(?:\n[ \t].*)*)/m.exec(text);
+  if (!match?.[1]) return undefined;
+  return match[1].replace(/\n[ \t]+/g, ' ').replace(/^\[PATCH[^\]]*\]\s*/, '').trim();
+}
+
+/**
+ * The diff part of a format-patch mail: the mail headers and message come before the first
+ * `diff --git` line (a message line may itself start with `---`), and git's `-- ` signature
+ * follows the last hunk.
+ */
+export function diffBody(text: string): string {
+  const normalized = text.replace(/\r\n/g, '\n');
+  const start = /^diff --git /m.exec(normalized);
+  let body = start ? normalized.slice(start.index) : normalized;
+  const signature = /\n-- \n[^\n]*\n?$/.exec(body);
+  if (signature) body = body.slice(0, signature.index + 1);
+  return body;
+}
+
+/** `a/anecc/anecc/x.py` -> `x.py` relative to the package folder, or undefined outside it. */
+function packagePath(fileName: string | undefined): string | undefined {
+  if (fileName === undefined || fileName === '/dev/null') return undefined;
+  const stripped = fileName.replace(/^[ab]\//, '');
+  const inPackage = `${repositoryPrefix}${packageFolderName}/`;
+  if (!stripped.startsWith(inPackage)) return undefined;
+  const relative = stripped.slice(inPackage.length);
+  const normalized = path.posix.normalize(relative);
+  if (normalized.startsWith('..') || path.posix.isAbsolute(normalized)) return undefined;
+  return normalized;
+}
+
+function hunkHeader(hunk: StructuredPatch['hunks'][number]): string {
+  return `@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`;
+}
+
+/** Applies one file section; on failure, names the first hunk that does not fit. */
+function applySection(source: string, section: StructuredPatch, patch: string, file: string): string {
+  const whole = applyPatch(source, section);
+  if (whole !== false) return whole;
+  let current = source;
+  for (const [index, hunk] of section.hunks.entries()) {
+    const next = applyPatch(current, { ...section, hunks: [hunk] });
+    if (next === false) {
+      throw new PatchError(
+        'hunk-failed',
+        `${patch}: hunk ${index + 1} of ${section.hunks.length} (${hunkHeader(hunk)}) does not apply to ${file}`,
+        { patch, file, hunk: index + 1, hunkHeader: hunkHeader(hunk) },
+      );
+    }
+    current = next;
+  }
+  // Each hunk fits alone but not in sequence (they overlap or are out of order).
+  throw new PatchError('hunk-failed', `${patch}: its hunks do not apply together to ${file}`, { patch, file });
+}
+
+/** Applies patches in order to the package files; returns what each did and any warnings. */
+export function applyPatchFiles(
+  files: Map<string, string>,
+  patches: readonly PatchFile[],
+): { readonly applied: readonly AppliedPatch[]; readonly warnings: readonly string[] } {
+  const applied: AppliedPatch[] = [];
+  const warnings: string[] = [];
+  for (const patch of patches) {
+    let sections: StructuredPatch[];
+    try {
+      sections = parsePatch(diffBody(patch.text));
+    } catch (cause) {
+      throw new PatchError('patch-unparsable', `${patch.name} is not a unified diff: ${(cause as Error).message}`, {
+        patch: patch.name,
+        cause,
+      });
+    }
+    const touches: string[] = [];
+    for (const section of sections) {
+      if (section.hunks.length === 0 && !section.isRename && !section.isDelete) continue;
+      const oldPath = packagePath(section.oldFileName);
+      const newPath = packagePath(section.newFileName);
+      const created = section.oldFileName === '/dev/null' || section.isCreate === true;
+      const deleted = section.newFileName === '/dev/null' || section.isDelete === true;
+      const target = deleted ? oldPath : newPath;
+      if (target === undefined || (!created && oldPath === undefined)) {
+        // Only the package is copied; a change to setup.py or docs has nothing to act on.
+        warnings.push(`${patch.name}: skipped ${section.newFileName ?? section.oldFileName ?? '?'} (outside the anecc package)`);
+        continue;
+      }
+      const source = created ? '' : files.get(oldPath ?? target);
+      if (source === undefined) {
+        throw new PatchError('target-missing', `${patch.name} changes ${oldPath ?? target}, which upstream does not have`, {
+          patch: patch.name,
+          file: oldPath ?? target,
+        });
+      }
+      const result = applySection(source, section, patch.name, oldPath ?? target);
+      if (deleted) {
+        files.delete(target);
+      } else {
+        if (section.isRename === true && oldPath !== undefined && oldPath !== target) files.delete(oldPath);
+        files.set(target, result);
+      }
+      touches.push(target);
+    }
+    if (touches.length === 0) warnings.push(`${patch.name}: changes nothing in the anecc package`);
+    applied.push({ file: patch.name, subject: subjectOf(patch.text), touches });
+  }
+  return { applied, warnings };
+}
+
+function notPinnedWarning(upstreamSha256: string): string {
+  return (
+    `upstream anecc/__init__.py (sha256 ${upstreamSha256.slice(0, 12)}) is not eiln/anecc aa7b14f ` +
+    `(anecc 1.0.9); the patches were written against that version`
+  );
+}
+
+async function readManifest(dir: string): Promise<Manifest | undefined> {
+  try {
+    const parsed = JSON.parse(await readFile(path.join(dir, manifestName), 'utf8')) as Manifest;
+    return parsed.format === cacheFormat ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A patched copy of the upstream package, built once per (upstream files, series, patches) and
+ * reused from the cache afterwards. The returned `dir` holds an `anecc` package folder.
+ */
+export async function preparePatchedCopy(options: PrepareOptions): Promise<PatchStatus> {
+  const upstream = await readPackage(options.upstreamPackageDir);
+  const names = await readSeries(options.patchesDir);
+  const patches = await readPatches(options.patchesDir, names);
+  const upstreamSha256 = sha256(upstream.get('__init__.py') ?? '');
+  const upstreamPinned = upstreamSha256 === pinnedUpstreamSha256;
+
+  const key = createHash('sha256');
+  key.update(`${cacheFormat}\0`);
+  for (const [name, bytes] of upstream) key.update(`file\0${name}\0${sha256(bytes)}\0`);
+  for (const patch of patches) key.update(`patch\0${patch.name}\0${sha256(patch.text)}\0`);
+  const dir = path.join(options.cacheDir, key.digest('hex').slice(0, 32));
+
+  const cached = await readManifest(dir);
+  if (cached) {
+    return { dir, built: false, upstreamSha256, upstreamPinned, patches: cached.patches, warnings: cached.warnings };
+  }
+
+  // A folder without a valid manifest was not made by a finished build (renames are atomic).
+  await rm(dir, { recursive: true, force: true });
+
+  const files = new Map<string, string>();
+  const binary = new Map<string, Buffer>();
+  for (const [name, bytes] of upstream) {
+    const text = bytes.toString('utf8');
+    // Patches are text; other files (if any) are copied byte for byte.
+    if (Buffer.from(text, 'utf8').equals(bytes)) files.set(name, text);
+    else binary.set(name, bytes);
+  }
+  const { applied, warnings: patchWarnings } = applyPatchFiles(files, patches);
+  const warnings = [...(upstreamPinned ? [] : [notPinnedWarning(upstreamSha256)]), ...patchWarnings];
+  const manifest: Manifest = { format: cacheFormat, upstreamSha256, patches: applied, warnings };
+
+  // Build beside the final folder, then rename: a reader never sees a half-written copy.
+  const temporary = path.join(options.cacheDir, `.tmp-${path.basename(dir)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  try {
+    for (const [name, content] of [...files, ...binary]) {
+      const target = path.join(temporary, packageFolderName, ...name.split('/'));
+      await mkdir(path.dirname(target), { recursive: true });
+      await writeFile(target, content);
+    }
+    await mkdir(path.join(temporary, packageFolderName), { recursive: true });
+    await writeFile(path.join(temporary, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
+    try {
+      await rename(temporary, dir);
+    } catch (error) {
+      // Another process finished the same copy first; theirs is identical.
+      if (!(await readManifest(dir))) throw error;
+      await rm(temporary, { recursive: true, force: true });
+      return { dir, built: false, upstreamSha256, upstreamPinned, patches: applied, warnings };
+    }
+  } catch (error) {
+    await rm(temporary, { recursive: true, force: true });
+    throw new PatchError('cache-failed', `cannot write the patched copy under ${options.cacheDir}`, { cause: error });
+  }
+  return { dir, built: true, upstreamSha256, upstreamPinned, patches: applied, warnings };
+}
+
+/** What `series` lists and whether each file is there, without applying anything (for doctor). */
+export async function listPatches(patchesDir: string): Promise<readonly string[]> {
+  return readSeries(patchesDir);
+}

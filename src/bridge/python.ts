@@ -1,0 +1,308 @@
+// The only module that touches pythonia. pythonia spawns its Python child when it is imported
+// (and again on the first call after exit()), keeps one child per Node process, and waits up
+// to 100 s for an answer from a dead child. So: import it lazily, own the spawn (interpreter,
+// environment, stdio, an 'error' listener before anything can crash), watch the child, and give
+// every call our own budget.
+
+import type { ChildProcess, SpawnOptions } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
+
+const require = createRequire(import.meta.url);
+
+/** The functions py/anecc_bridge.py offers; each takes and returns JSON text. */
+export type BridgeFunction = 'configure' | 'probe' | 'convert' | 'ping';
+
+export interface PythonChildOptions {
+  readonly pythonBin: string;
+  /** Absolute path of py/anecc_bridge.py. */
+  readonly bridgePath: string;
+  /** Budget for start-up and default budget of each call. */
+  readonly timeoutMs: number;
+}
+
+/** A started Python child with the bridge module imported. */
+export interface PythonChild {
+  readonly pid: number | undefined;
+  /** Calls one bridge function; calls run one at a time, each with its own budget. */
+  call(fn: BridgeFunction, arg: string | undefined, timeoutMs?: number): Promise<unknown>;
+  /** Ends the child (python.exit(), then SIGKILL if it lingers); safe to call twice. */
+  close(): Promise<void>;
+}
+
+interface PythoniaPython {
+  (file: string): Promise<unknown>;
+  exit(): void;
+}
+
+interface PythoniaModule {
+  readonly python: PythoniaPython;
+  readonly com: { proc: ChildProcess | null; start(): void };
+}
+
+type BridgeProxy = Record<BridgeFunction, (arg?: string) => Promise<unknown>>;
+
+// pythonia's own debug output goes to our stdout when DEBUG is set, in both halves.
+const scrubbedVariables = ['DEBUG'] as const;
+const stderrTailInChars = 8192;
+// After python.exit() (SIGTERM), how long the child gets before SIGKILL.
+const exitGraceMs = 2000;
+const killGraceMs = 2000;
+
+let pythonia: PythoniaModule | undefined;
+let activeChild = false;
+
+/** Runs `start` with child_process.spawn redirected for pythonia's interface.py only. */
+async function withOwnedSpawn(
+  pythonBin: string,
+  watch: (child: ChildProcess) => void,
+  start: () => unknown,
+): Promise<unknown> {
+  const childProcess = require('node:child_process') as typeof import('node:child_process');
+  const original = childProcess.spawn;
+  let claimed = false;
+  const owned = (command: string, args: readonly string[], options: SpawnOptions): ChildProcess => {
+    const isPythonia = !claimed && Array.isArray(args) && String(args[0] ?? '').endsWith('interface.py');
+    if (!isPythonia) return original.call(childProcess, command, args, options);
+    const env: Record<string, string | undefined> = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
+    for (const name of scrubbedVariables) delete env[name];
+    delete env['REQ_TIMEOUT'];
+    // The child gets no stdin and no share of our stdout: only the IPC channel talks.
+    const spawned = original.call(childProcess, pythonBin, args, {
+      ...options,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    });
+    // Listeners go on now: a missing interpreter emits 'error' on the next tick.
+    claimed = true;
+    watch(spawned);
+    return spawned;
+  };
+  childProcess.spawn = owned as typeof childProcess.spawn;
+  const saved = Object.fromEntries(
+    [...scrubbedVariables, 'REQ_TIMEOUT'].map((name) => [name, process.env[name]] as const),
+  );
+  // pythonia reads these once, at import: no debug printing, and no 100 s timer per call
+  // (REQ_TIMEOUT=0 disables its timer; our own budget and the child watch replace it).
+  for (const name of scrubbedVariables) delete process.env[name];
+  process.env['REQ_TIMEOUT'] = '0';
+  try {
+    return await start();
+  } finally {
+    childProcess.spawn = original;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
+}
+
+function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
+  return signal ? `killed by ${signal}` : `exited with status ${code ?? 'unknown'}`;
+}
+
+/** Starts Python through pythonia and imports the bridge module; rejects with a typed error. */
+export async function startPythonChild(options: PythonChildOptions): Promise<PythonChild> {
+  if (activeChild) {
+    throw new PythonEngineError('busy', 'another Python engine is already open in this process; close it first');
+  }
+  activeChild = true;
+
+  let stderrTail = '';
+  let fatal: PythonEngineError | undefined;
+  let exited = false;
+  const onFatal = new Set<(error: PythonEngineError) => void>();
+  const fail = (error: PythonEngineError): void => {
+    if (fatal) return;
+    fatal = error;
+    for (const listener of onFatal) listener(error);
+  };
+  const tail = (): string | undefined => (stderrTail.trim() === '' ? undefined : stderrTail);
+
+  let resolveExit: () => void = () => {};
+  const exitPromise = new Promise<void>((resolve) => {
+    resolveExit = resolve;
+  });
+  let spawned: ChildProcess | undefined;
+  const watch = (proc: ChildProcess): void => {
+    spawned = proc;
+    const collect = (chunk: Buffer): void => {
+      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-stderrTailInChars);
+    };
+    proc.stdout?.on('data', collect);
+    proc.stderr?.on('data', collect);
+    proc.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT' || error.code === 'EACCES') {
+        fail(
+          new PythonEngineError(
+            'python-not-found',
+            `cannot run ${options.pythonBin} (${error.code}); set PYTHON_BIN to a Python 3 interpreter`,
+            { cause: error },
+          ),
+        );
+      } else {
+        fail(
+          new PythonEngineError('python-exited', `Python process failed: ${error.message}`, {
+            cause: error,
+            stderrTail: tail(),
+          }),
+        );
+      }
+    });
+    const done = (code: number | null, signal: NodeJS.Signals | null): void => {
+      if (exited) return;
+      exited = true;
+      fail(new PythonEngineError('python-exited', `Python process ${describeExit(code, signal)}`, { stderrTail: tail() }));
+      resolveExit();
+    };
+    proc.once('exit', done);
+    // A process that never started emits 'close' (after 'error') but may skip 'exit'.
+    proc.once('close', done);
+  };
+
+  let module: PythoniaModule;
+  try {
+    const result = await withOwnedSpawn(options.pythonBin, watch, async () => {
+      if (pythonia === undefined) {
+        const imported = (await import('pythonia')) as unknown as { default: PythoniaModule };
+        pythonia = imported.default;
+      } else if (pythonia.com.proc === null) {
+        pythonia.com.start();
+      }
+      return pythonia;
+    });
+    module = result as PythoniaModule;
+  } catch (cause) {
+    spawned?.kill('SIGKILL');
+    activeChild = false;
+    throw new PythonEngineError('python-not-found', `could not start ${options.pythonBin} through pythonia`, { cause });
+  }
+  if (spawned === undefined) {
+    activeChild = false;
+    throw new PythonEngineError('bridge-failed', 'pythonia did not start a Python process');
+  }
+  const proc: ChildProcess = spawned;
+
+  const kill = (signal: NodeJS.Signals): void => {
+    if (!exited) proc.kill(signal);
+  };
+  // The child must not outlive us, whichever way we end.
+  const onProcessExit = (): void => kill('SIGKILL');
+  const onSigint = (): void => {
+    kill('SIGKILL');
+    fail(new PythonEngineError('interrupted', 'interrupted (SIGINT); the Python process was stopped'));
+    process.removeListener('SIGINT', onSigint);
+    // Without other listeners, restore the default: the signal ends the process.
+    if (process.listenerCount('SIGINT') === 0) process.kill(process.pid, 'SIGINT');
+  };
+  process.on('exit', onProcessExit);
+  process.on('SIGINT', onSigint);
+
+  /** Settles with `work`, or rejects when the child dies, the budget runs out, or SIGINT comes. */
+  const guarded = <T>(work: Promise<T>, what: string, timeoutMs: number): Promise<T> => {
+    // pythonia never settles a call to a dead child; never let a late rejection go unhandled.
+    work.catch(() => {});
+    return new Promise<T>((resolve, reject) => {
+      if (fatal) {
+        reject(fatal);
+        return;
+      }
+      const onFail = (error: PythonEngineError): void => {
+        clearTimeout(timer);
+        reject(error);
+      };
+      const timer = setTimeout(() => {
+        onFatal.delete(onFail);
+        kill('SIGKILL');
+        const error = new PythonEngineError(
+          'timeout',
+          `${what}: no answer from Python within ${timeoutMs} ms; the Python process was stopped`,
+          { stderrTail: tail() },
+        );
+        fail(error);
+        reject(error);
+      }, timeoutMs);
+      onFatal.add(onFail);
+      work.then(
+        (value) => {
+          clearTimeout(timer);
+          onFatal.delete(onFail);
+          resolve(value);
+        },
+        (cause: unknown) => {
+          clearTimeout(timer);
+          onFatal.delete(onFail);
+          reject(fromPythoniaError(cause, what, tail()));
+        },
+      );
+    });
+  };
+
+  let closed = false;
+  const close = async (): Promise<void> => {
+    if (closed) return;
+    closed = true;
+    process.removeListener('SIGINT', onSigint);
+    fail(new PythonEngineError('closed', 'the Python engine is closed'));
+    try {
+      module.python.exit();
+    } catch {
+      // exit() throws when pythonia already dropped its process; the kill below still runs.
+    }
+    const timeout = (ms: number): Promise<void> =>
+      new Promise((resolve) => setTimeout(resolve, ms).unref());
+    await Promise.race([exitPromise, timeout(exitGraceMs)]);
+    if (!exited) {
+      kill('SIGKILL');
+      await Promise.race([exitPromise, timeout(killGraceMs)]);
+    }
+    process.removeListener('exit', onProcessExit);
+    activeChild = false;
+  };
+
+  let bridge: BridgeProxy;
+  try {
+    bridge = (await guarded(module.python(options.bridgePath), 'importing py/anecc_bridge.py', options.timeoutMs)) as BridgeProxy;
+  } catch (error) {
+    await close();
+    if (error instanceof PythonEngineError && error.code === 'python-error') {
+      throw new PythonEngineError('bridge-failed', `importing ${options.bridgePath} failed: ${error.message}`, {
+        pythonType: error.pythonType,
+        pythonMessage: error.pythonMessage,
+        stderrTail: error.stderrTail,
+        cause: error,
+      });
+    }
+    throw error;
+  }
+
+  // Calls run one at a time on the Python side; queue them here so each budget starts when
+  // its call is actually sent.
+  let queue: Promise<unknown> = Promise.resolve();
+  const call = (fn: BridgeFunction, arg: string | undefined, timeoutMs = options.timeoutMs): Promise<unknown> => {
+    const run = (): Promise<unknown> => {
+      if (fatal) return Promise.reject(fatal);
+      const sent = arg === undefined ? bridge[fn]() : bridge[fn](arg);
+      return guarded(Promise.resolve(sent), fn, timeoutMs);
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => {});
+    return result;
+  };
+
+  return { pid: proc.pid, call, close };
+}
+
+/** A rejection from pythonia: Python exceptions come with an empty message and the text in the stack. */
+function fromPythoniaError(cause: unknown, what: string, stderrTail: string | undefined): PythonEngineError {
+  if (cause instanceof PythonEngineError) return cause;
+  const stack = cause instanceof Error ? cause.stack : undefined;
+  const parsed = parsePythonExceptionStack(stack);
+  const text = parsed ? `${parsed.type}${parsed.message ? `: ${parsed.message}` : ''}` : String(cause);
+  return new PythonEngineError('python-error', `${what}: ${text}`, {
+    pythonType: parsed?.type,
+    pythonMessage: parsed?.message,
+    stderrTail,
+    cause,
+  });
+}

@@ -1,0 +1,119 @@
+// Schemas of what py/anecc_bridge.py answers. Every reply is JSON text; nothing from Python is
+// trusted before it passes these.
+
+import { z } from 'zod';
+import { PythonEngineError } from './errors.js';
+
+/** Bounds on what a reply may carry, so a confused child cannot make us allocate without limit. */
+const maxTextInChars = 1 << 20;
+const maxLogRecords = 10_000;
+const maxHeaderValues = 1024;
+// Python ints are unbounded; a decimal string longer than this is not a value anecc can build.
+const maxDecimalDigits = 4096;
+
+const text = z.string().max(maxTextInChars);
+const decimal = z.string().max(maxDecimalDigits).regex(/^-?\d+$/);
+const u32Decimal = decimal.transform((value, ctx) => {
+  const n = Number(value);
+  if (!Number.isSafeInteger(n) || n < 0 || n > 0xffff_ffff) {
+    ctx.addIssue({ code: 'custom', message: `expected a u32, got ${value}` });
+    return z.NEVER;
+  }
+  return n;
+});
+const bigDecimal = decimal.transform((value) => BigInt(value));
+
+export const pythonErrorSchema = z.object({
+  type: z.string().max(200),
+  message: text,
+  line: z.number().int().nonnegative().nullable(),
+});
+
+const headerSchema = z.object({
+  size: bigDecimal,
+  tdSize: u32Decimal,
+  tdCount: u32Decimal,
+  tskSize: bigDecimal,
+  krnSize: bigDecimal,
+  srcCount: u32Decimal,
+  dstCount: u32Decimal,
+  tiles: z.array(u32Decimal).max(maxHeaderValues),
+  nchw: z.array(bigDecimal).max(maxHeaderValues),
+});
+
+const logSchema = z.object({
+  level: z.enum(['debug', 'info', 'warn']),
+  message: text,
+});
+
+export const outcomeReplySchema = z.object({
+  ok: z.boolean(),
+  error: pythonErrorSchema.nullable(),
+  name: text.nullable(),
+  header: headerSchema.nullable(),
+  printed: text,
+  anecPath: text.nullable(),
+  logs: z.array(logSchema).max(maxLogRecords),
+});
+
+export const failedReplySchema = z.object({
+  ok: z.literal(false),
+  error: pythonErrorSchema,
+  /** True when the anecc package itself was not found (as opposed to failing to import). */
+  missing: z.boolean().optional(),
+});
+
+export const convertReplySchema = z.discriminatedUnion('ok', [
+  z.object({ ok: z.literal(true), origin: z.string().nullable(), outcomes: z.array(outcomeReplySchema) }),
+  failedReplySchema,
+]);
+
+export const configureReplySchema = z.discriminatedUnion('ok', [z.object({ ok: z.literal(true) }), failedReplySchema]);
+
+const versionSchema = z.object({ version: z.string().nullable(), error: pythonErrorSchema.nullable() });
+
+export const probeReplySchema = z.discriminatedUnion('ok', [
+  z.object({
+    ok: z.literal(true),
+    python: z.object({ version: z.string(), executable: z.string() }),
+    upstream: z.object({
+      found: z.string(),
+      origin: z.string().nullable(),
+      sha256: z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+      importError: pythonErrorSchema.nullable(),
+    }),
+    construct: versionSchema,
+    click: versionSchema,
+  }),
+  failedReplySchema,
+]);
+
+export type OutcomeReply = z.infer<typeof outcomeReplySchema>;
+export type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
+
+/** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad-reply`. */
+export function parseReply<T extends z.ZodType>(schema: T, reply: unknown, call: string): z.infer<T> {
+  if (typeof reply !== 'string') {
+    throw new PythonEngineError('bad-reply', `${call}: expected JSON text from Python, got ${typeof reply}`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(reply);
+  } catch (cause) {
+    throw new PythonEngineError('bad-reply', `${call}: Python answered text that is not JSON`, { cause });
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    const first = parsed.error.issues[0];
+    const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown issue';
+    throw new PythonEngineError('bad-reply', `${call}: unexpected reply from Python (${where})`, {
+      cause: parsed.error,
+    });
+  }
+  return parsed.data;
+}
+
+/** `null` from JSON becomes `undefined` in our model. */
+export function errorInfo(error: PythonErrorReply | null): { type: string; message: string; line: number | undefined } | undefined {
+  return error === null ? undefined : { type: error.type, message: error.message, line: error.line ?? undefined };
+}

@@ -1,0 +1,155 @@
+// The model of the Python engine: how to open it, what it reports, and how it fails. The engine
+// runs the real upstream anecc (or a patched copy of it) in one Python child per command.
+
+import type { ConvertRequest, EngineError, EngineOutcome, Profile } from '../anec/types.js';
+
+/** What the caller may choose; every field falls back to the environment, then to a default. */
+export interface PythonEngineOptions {
+  /** Interpreter; default env PYTHON_BIN, else `python3`. */
+  readonly pythonBin?: string | undefined;
+  /** Folder holding the `anecc` package folder; default env ANECC_UPSTREAM_SRC, else the interpreter's installed anecc. */
+  readonly upstreamSrc?: string | undefined;
+  /** Budget of one call into Python (a whole batch); default 30 s. */
+  readonly timeoutMs?: number | undefined;
+  /** Folder with `series` and the format-patch files; default the package's patches/. */
+  readonly patchesDir?: string | undefined;
+  /** Where patched copies are cached; default env ANECC_CACHE_DIR, else $XDG_CACHE_HOME/anecc or ~/.cache/anecc. */
+  readonly cacheDir?: string | undefined;
+}
+
+/** Options with every default decided (see normalizePythonEngineOptions). */
+export interface NormalizedPythonEngineOptions {
+  readonly pythonBin: string;
+  readonly upstreamSrc: string | undefined;
+  readonly timeoutMs: number;
+  readonly patchesDir: string;
+  readonly cacheDir: string;
+}
+
+/** Why the Python engine could not do what was asked. */
+export type PythonEngineErrorCode =
+  /** The interpreter could not be started (missing, not executable). */
+  | 'python-not-found'
+  /** The Python child ended while calls were pending or before the engine was ready. */
+  | 'python-exited'
+  /** A call took longer than its budget; the child was killed. */
+  | 'timeout'
+  /** The command was interrupted (SIGINT); the child was killed. */
+  | 'interrupted'
+  /** py/anecc_bridge.py could not be imported or configured. */
+  | 'bridge-failed'
+  /** No anecc package where it was looked for. */
+  | 'upstream-not-found'
+  /** anecc was found but importing it raised (missing construct, broken file...). */
+  | 'upstream-import-failed'
+  /** The bridge answered something that does not match its schema. */
+  | 'bad-reply'
+  /** A Python exception escaped the bridge (a bug in py/). */
+  | 'python-error'
+  /** Another Python engine is open in this Node process (pythonia keeps one child per process). */
+  | 'busy'
+  /** The engine was closed, or an earlier failure left it unusable. */
+  | 'closed';
+
+/** A failure reported by upstream (or the bridge), with where in upstream's source it was raised. */
+export interface PythonErrorInfo extends EngineError {
+  /** Line in the loaded anecc/__init__.py, when the exception came from there. */
+  readonly line: number | undefined;
+}
+
+/** One outcome of the Python engine: the shared model plus upstream's source line of a failure. */
+export interface PythonOutcome extends EngineOutcome {
+  readonly engine: 'python';
+  readonly error: PythonErrorInfo | undefined;
+}
+
+/** A package's version, or why it could not be imported. */
+export interface PackageVersion {
+  readonly version: string | undefined;
+  readonly error: PythonErrorInfo | undefined;
+}
+
+/** What the running interpreter says about itself and about upstream. */
+export interface ProbeReport {
+  readonly python: { readonly version: string; readonly executable: string };
+  readonly upstream: {
+    /** How anecc was looked for: 'ANECC_UPSTREAM_SRC', 'installed', or why it was not found. */
+    readonly found: string;
+    /** Absolute path of the anecc/__init__.py that is (or would be) loaded. */
+    readonly origin: string | undefined;
+    readonly sha256: string | undefined;
+    /** Whether that file is eiln/anecc aa7b14f (anecc 1.0.9). */
+    readonly pinned: boolean;
+    readonly importError: PythonErrorInfo | undefined;
+  };
+  readonly construct: PackageVersion;
+  readonly click: PackageVersion;
+}
+
+/** A live Python engine: one child process, calls run one at a time. */
+export interface PythonEngine {
+  /** Process id of the Python child (for diagnostics). */
+  readonly pid: number | undefined;
+  probe(): Promise<ProbeReport>;
+  /** One empty round trip into Python (checks the child answers; measures the bridge). */
+  ping(): Promise<void>;
+  /** Converts a batch in one round trip; one outcome per request, in order. */
+  convert(
+    requests: readonly ConvertRequest[],
+    profile: Profile,
+    options?: { readonly timeoutMs?: number },
+  ): Promise<readonly PythonOutcome[]>;
+  /** The patched copy in use (prepared on the first 'patched' conversion), if any. */
+  patchStatus(): PatchStatus | undefined;
+  /** Ends the child; safe to call twice; always call it (in `finally`). */
+  close(): Promise<void>;
+}
+
+/** One applied patch. */
+export interface AppliedPatch {
+  readonly file: string;
+  readonly subject: string | undefined;
+  /** Package-relative files it changed. */
+  readonly touches: readonly string[];
+}
+
+/** The patched copy of upstream, ready to load. */
+export interface PatchStatus {
+  /** Folder holding the patched `anecc` package folder. */
+  readonly dir: string;
+  /** True when this call built it, false when it came from the cache. */
+  readonly built: boolean;
+  readonly upstreamSha256: string;
+  /** Whether upstream is the pinned eiln/anecc aa7b14f the patches were written against. */
+  readonly upstreamPinned: boolean;
+  readonly patches: readonly AppliedPatch[];
+  /** Human-readable notes (e.g. upstream is not the pinned version). */
+  readonly warnings: readonly string[];
+}
+
+export type PatchErrorCode =
+  | 'series-unreadable'
+  | 'patch-missing'
+  | 'patch-unparsable'
+  | 'patch-outside-package'
+  | 'target-missing'
+  | 'hunk-failed'
+  | 'upstream-unreadable'
+  | 'cache-failed';
+
+/** Whether the Python engine can run here, and if not, why (without starting pythonia). */
+export type PythonAvailability =
+  | {
+      readonly available: true;
+      readonly pythonBin: string;
+      readonly pythonVersion: string;
+      readonly origin: string;
+      readonly pinned: boolean;
+    }
+  | {
+      readonly available: false;
+      readonly pythonBin: string;
+      readonly reason: 'python-not-found' | 'upstream-not-found' | 'upstream-import-failed' | 'probe-failed';
+      /** One line saying what is wrong and how to fix it. */
+      readonly message: string;
+    };

@@ -1,0 +1,101 @@
+// Text form of an inspect report: a summary, then one short block per task (registers as
+// `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
+import type { InspectReport, InspectTask } from '../../tools/index.js';
+import { formatRun, registerRuns } from './register-runs.js';
+
+export interface InspectTextOptions {
+  /** Show registers written with 0 too. */
+  readonly all: boolean;
+}
+
+const hex = (n: number): string => `0x${n.toString(16)}`;
+const LINE_WIDTH = 110;
+const BLOCK_COLUMN = 12;
+
+function flow(label: string, items: readonly string[], indent: string): string[] {
+  const lines: string[] = [];
+  const lead = `${indent}${label.padEnd(BLOCK_COLUMN)}`;
+  let line = lead;
+  for (const item of items) {
+    if (line !== lead && line.length + 3 + item.length > LINE_WIDTH) {
+      lines.push(line);
+      line = ' '.repeat(lead.length);
+    }
+    line += line.trim() === '' || line === lead ? item : `   ${item}`;
+  }
+  if (line.trim() !== '' && line !== lead) lines.push(line);
+  return lines;
+}
+
+function slotLabel(report: InspectReport, slot: number): string {
+  const tensor = report.tensors.find((t) => t.slot === slot);
+  return tensor?.name ? `${slot} (${tensor.name})` : `${slot}`;
+}
+
+function taskLines(report: InspectReport, task: InspectTask, options: InspectTextOptions): string[] {
+  const first = task.firstPacket === null ? 'no first packet' : `first packet ${hex(task.firstPacket)}`;
+  const lines = [
+    `task ${task.index} at ${hex(task.offset)}, ${hex(task.size)} bytes (${task.layout}), ${first}, ${task.usesKernel ? 'uses a kernel' : 'uses no kernel'}`,
+  ];
+  const words = task.header.map((w) => `${w.word} = ${hex(w.value)}`);
+  for (let i = 0; i < words.length; i += 5) lines.push(`  ${words.slice(i, i + 5).map((w) => w.padEnd(18)).join('').trimEnd()}`);
+  if (task.bindings !== null) {
+    const b = task.bindings;
+    const reads = b.reads.map((s) => slotLabel(report, s)).join(', ') || 'nothing';
+    const writes = b.writes.map((s) => slotLabel(report, s)).join(', ') || 'nothing';
+    lines.push(`  W8 buffer-slot bindings: reads ${reads}; writes ${writes}${b.tbase !== 0 ? `; TBase ${b.tbase}` : ''}${b.ene !== 0 ? `; ENE ${b.ene}` : ''}`);
+  }
+  const shown = task.registers.filter((r) => options.all || r.value !== 0);
+  lines.push(`  registers (${shown.length} of ${task.registers.length}${options.all ? '' : ', zeros hidden; --all shows them'})`);
+  const blocks: string[] = [];
+  for (const r of shown) if (!blocks.includes(r.block ?? '?')) blocks.push(r.block ?? '?');
+  for (const block of blocks) {
+    const runs = registerRuns(shown.filter((r) => (r.block ?? '?') === block));
+    lines.push(...flow(block, runs.map(formatRun), '    '));
+  }
+  return lines;
+}
+
+export function renderInspectText(report: InspectReport, options: InspectTextOptions): string {
+  const lines: string[] = [];
+  const kind = report.kind === 'hwx' ? 'HWX file' : '.anec file';
+  lines.push(`${report.file}: ${kind}, ${report.byteLength} bytes`);
+  if (report.generation !== null) lines.push(`  generation  ${report.generation} (cpusubtype ${report.subtype ?? '?'})`);
+  if (report.compiler !== null) {
+    lines.push(`  compiler    ${report.compiler.name ?? 'unknown'}`);
+    if (report.compiler.flags.length > 0) lines.push(...flow('flags', report.compiler.flags, '  '));
+  }
+  if (report.anec !== null) {
+    const h = report.anec;
+    const n = (v: number | null): string => (v === null ? 'too large' : hex(v));
+    lines.push(`  header      size ${n(h.size)}, td_size ${hex(h.tdSize)}, td_count ${h.tdCount}, tsk_size ${n(h.tskSize)}, krn_size ${n(h.krnSize)}`);
+    lines.push(`              src_count ${h.srcCount}, dst_count ${h.dstCount}`);
+    for (const s of h.slots) lines.push(`    slot ${String(s.slot).padEnd(3)}${s.name.padEnd(6)} tiles ${s.tiles}  nchw {${s.nchw.map((v) => (v === null ? '?' : String(v))).join(', ')}}`);
+  }
+  if (report.segments.length > 0) {
+    lines.push('segments');
+    for (const s of report.segments) {
+      lines.push(`  ${s.name.padEnd(12)}vmaddr ${hex(s.vmaddr).padEnd(11)} vmsize ${hex(s.vmsize).padEnd(9)} file ${hex(s.fileoff)}+${hex(s.filesize)}  prot ${s.maxprot}/${s.initprot}`);
+      for (const c of s.sections) lines.push(`    ${c.name.padEnd(14)}addr ${hex(c.addr).padEnd(11)} size ${hex(c.size).padEnd(8)} offset ${hex(c.offset).padEnd(8)} ${c.role}`);
+    }
+  }
+  if (report.program !== null) {
+    const p = report.program;
+    lines.push(`program descriptor: network ${p.networkName ?? '?'}, ${p.taskCount} task(s), first task at ${hex(p.firstTaskAddress)} (word marker ${hex(p.firstTaskWordMarker)})`);
+    lines.push(...flow('slots', p.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
+  }
+  if (report.tensors.length > 0) {
+    lines.push('tensors');
+    for (const t of report.tensors) {
+      const list = (xs: readonly (number | null)[] | null): string => (xs === null ? '?' : `[${xs.map((v) => (v === null ? '?' : String(v))).join(', ')}]`);
+      lines.push(`  ${t.role.padEnd(13)}${(t.name ?? '?').padEnd(16)}shape ${list(t.shape).padEnd(18)} strides ${list(t.strides).padEnd(22)} slot ${t.slot ?? '-'}`);
+    }
+  }
+  for (const task of report.tasks) lines.push(...taskLines(report, task, options));
+  if (report.tasks.length === 0) lines.push('no tasks decoded');
+  if (report.warnings.length > 0) {
+    lines.push('warnings');
+    for (const w of report.warnings) lines.push(`  ${w.code}: ${w.message}`);
+  }
+  return `${lines.join('\n')}\n`;
+}

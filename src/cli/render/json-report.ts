@@ -1,0 +1,7 @@
+// JSON output of a tool report: the report is parsed with its schema before it is written, so a
+// drift between the tool and its documented shape fails a test rather than a user.
+import type { z } from 'zod';
+
+export function renderJsonReport<S extends z.ZodType>(schema: S, report: z.input<S>): string {
+  return `${JSON.stringify(schema.parse(report), null, 2)}\n`;
+}

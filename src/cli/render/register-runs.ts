@@ -1,0 +1,60 @@
+// Runs of like registers (CoeffDMAConfig0..15 all 0x80) shown as one entry, for text renderers.
+
+export interface RegisterEntry {
+  readonly block: string | null;
+  readonly register: string | null;
+  readonly address: number;
+  readonly value: number;
+}
+
+export interface RegisterRun {
+  readonly block: string | null;
+  readonly first: RegisterEntry;
+  readonly last: RegisterEntry;
+  readonly count: number;
+  readonly value: number;
+}
+
+const WORD_BYTES = 4;
+const hex = (n: number): string => `0x${n.toString(16)}`;
+
+/** CoeffDMAConfig3 -> CoeffDMAConfig; an unnamed address has no stem, so it runs with its unnamed neighbours. */
+function stem(entry: RegisterEntry): string {
+  return entry.register === null ? '' : entry.register.replace(/\d+$/, '');
+}
+
+export function registerRuns(entries: readonly RegisterEntry[]): RegisterRun[] {
+  const runs: RegisterRun[] = [];
+  let current: { first: RegisterEntry; last: RegisterEntry; count: number } | undefined;
+  const flush = (): void => {
+    if (current !== undefined) runs.push({ block: current.first.block, ...current, value: current.first.value });
+    current = undefined;
+  };
+  for (const e of entries) {
+    if (
+      current !== undefined &&
+      e.address === current.last.address + WORD_BYTES &&
+      e.value === current.first.value &&
+      e.block === current.first.block &&
+      stem(e) === stem(current.first)
+    ) {
+      current.last = e;
+      current.count += 1;
+      continue;
+    }
+    flush();
+    current = { first: e, last: e, count: 1 };
+  }
+  flush();
+  return runs;
+}
+
+/** `KernelCfg (0xc800) = 0x80`, `CoeffDMAConfig0..CoeffDMAConfig15 (0x1f808..0x1f844) = 0x80`. */
+export function formatRun(run: RegisterRun): string {
+  const name = (e: RegisterEntry): string => e.register ?? hex(e.address);
+  if (run.count === 1) {
+    return run.first.register === null ? `${hex(run.first.address)} = ${hex(run.value)}` : `${name(run.first)} (${hex(run.first.address)}) = ${hex(run.value)}`;
+  }
+  const span = `${hex(run.first.address)}..${hex(run.last.address)}`;
+  return run.first.register === null ? `${span} = ${hex(run.value)}` : `${name(run.first)}..${name(run.last)} (${span}) = ${hex(run.value)}`;
+}

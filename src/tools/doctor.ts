@@ -1,0 +1,219 @@
+// `anecc doctor`: can the Python engine run here, and does it convert end to end? Returns data
+// only (the CLI renders it); the schema below is the JSON shape, and the type comes from it.
+
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import type { Profile } from '../anec/index.js';
+import {
+  PatchError,
+  PythonEngineError,
+  normalizePythonEngineOptions,
+  openPythonEngine,
+  pinnedUpstreamLabel,
+  pythonEngineAvailability,
+  readSeries,
+} from '../bridge/index.js';
+import type { PythonEngine, PythonEngineOptions } from '../bridge/index.js';
+
+const problem = z.string().nullable();
+
+export const doctorReportSchema = z.object({
+  /** True when the Python engine converts the sample file with both profiles. */
+  ok: z.boolean(),
+  python: z.object({
+    bin: z.string(),
+    runs: z.boolean(),
+    version: z.string().nullable(),
+    executable: z.string().nullable(),
+    problem,
+  }),
+  upstream: z.object({
+    importable: z.boolean(),
+    /** How anecc was looked for: ANECC_UPSTREAM_SRC, installed, or why it was not found. */
+    found: z.string().nullable(),
+    origin: z.string().nullable(),
+    sha256: z.string().nullable(),
+    pinned: z.boolean(),
+    pinnedLabel: z.string(),
+    problem,
+  }),
+  packages: z.array(z.object({ name: z.string(), version: z.string().nullable(), problem })),
+  patches: z.object({
+    dir: z.string(),
+    series: z.array(z.string()),
+    applied: z.boolean(),
+    /** Folder of the patched copy in use. */
+    copy: z.string().nullable(),
+    fromCache: z.boolean().nullable(),
+    failingPatch: z.string().nullable(),
+    failingHunk: z.int().nullable(),
+    problem,
+  }),
+  endToEnd: z.array(
+    z.object({
+      profile: z.enum(['upstream', 'patched']),
+      file: z.string().nullable(),
+      ok: z.boolean(),
+      anecSizeInBytes: z.int().nullable(),
+      durationMs: z.int(),
+      problem,
+    }),
+  ),
+  warnings: z.array(z.string()),
+});
+
+export type DoctorReport = z.infer<typeof doctorReportSchema>;
+
+export interface DoctorOptions extends PythonEngineOptions {
+  /** HWX file to convert end to end; default the corpus `mul.hwx` (ANECC_CORPUS) or the package's own sample. */
+  readonly sampleHwx?: string | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+// This module is src/tools/doctor.ts or dist/tools/doctor.js: two folders below the package root.
+const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+// A file upstream 1.0.9 converts, made by this project's writer (see hwx/README.md).
+const packagedSample = path.join(packageRoot, 'hwx', 'mul-v5.hwx');
+const doctorProfiles: readonly Profile[] = ['upstream', 'patched'];
+
+function sampleFile(options: DoctorOptions, env: Env): string | undefined {
+  const corpus = env['ANECC_CORPUS'];
+  const candidates = [
+    options.sampleHwx,
+    corpus ? path.join(corpus, 'mul.hwx') : undefined,
+    packagedSample,
+  ].filter((c): c is string => c !== undefined && c !== '');
+  return candidates.find((c) => existsSync(c));
+}
+
+function describe(error: unknown): string {
+  if (error instanceof PythonEngineError || error instanceof PatchError) return `${error.code}: ${error.message}`;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Checks the Python engine from interpreter to converted bytes; never throws for an engine problem. */
+export async function runDoctor(env: Env = process.env, options: DoctorOptions = {}): Promise<DoctorReport> {
+  const normalized = normalizePythonEngineOptions(options, env);
+  const warnings: string[] = [];
+  const report: {
+    -readonly [K in keyof DoctorReport]: DoctorReport[K];
+  } = {
+    ok: false,
+    python: { bin: normalized.pythonBin, runs: false, version: null, executable: null, problem: null },
+    upstream: {
+      importable: false,
+      found: null,
+      origin: null,
+      sha256: null,
+      pinned: false,
+      pinnedLabel: pinnedUpstreamLabel,
+      problem: null,
+    },
+    packages: [],
+    patches: {
+      dir: normalized.patchesDir,
+      series: [],
+      applied: false,
+      copy: null,
+      fromCache: null,
+      failingPatch: null,
+      failingHunk: null,
+      problem: null,
+    },
+    endToEnd: [],
+    warnings,
+  };
+
+  try {
+    report.patches.series = [...(await readSeries(normalized.patchesDir))];
+  } catch (error) {
+    report.patches.problem = describe(error);
+  }
+
+  const availability = await pythonEngineAvailability(options, env);
+  if (!availability.available && availability.reason === 'python-not-found') {
+    report.python.problem = availability.message;
+    return doctorReportSchema.parse(report);
+  }
+  if (!availability.available) report.upstream.problem = availability.message;
+
+  let engine: PythonEngine | undefined;
+  try {
+    engine = await openPythonEngine(options, env);
+    const probe = await engine.probe();
+    report.python = { ...report.python, runs: true, version: probe.python.version, executable: probe.python.executable };
+    report.upstream = {
+      ...report.upstream,
+      importable: probe.upstream.importError === undefined && probe.upstream.origin !== undefined,
+      found: probe.upstream.found,
+      origin: probe.upstream.origin ?? null,
+      sha256: probe.upstream.sha256 ?? null,
+      pinned: probe.upstream.pinned,
+    };
+    report.packages = [
+      { name: 'construct', ...probe.construct },
+      { name: 'click', ...probe.click },
+    ].map((p) => ({
+      name: p.name,
+      version: p.version ?? null,
+      problem: p.error ? `${p.error.type}: ${p.error.message}` : null,
+    }));
+    if (probe.upstream.origin !== undefined && !probe.upstream.pinned) {
+      warnings.push(`upstream at ${probe.upstream.origin} is not ${pinnedUpstreamLabel}; results may differ from the golden files`);
+    }
+    if (!report.upstream.importable) {
+      return doctorReportSchema.parse(report);
+    }
+
+    const sample = sampleFile(options, env);
+    if (sample === undefined) warnings.push('no sample HWX file found (set ANECC_CORPUS); end-to-end check skipped');
+    for (const profile of doctorProfiles) {
+      const started = performance.now();
+      const check = {
+        profile,
+        file: sample ?? null,
+        ok: false,
+        anecSizeInBytes: null as number | null,
+        durationMs: 0,
+        problem: null as string | null,
+      };
+      try {
+        if (sample === undefined) throw new Error('no sample HWX file');
+        const [outcome] = await engine.convert([{ path: sample, name: undefined, force: false, print: true, compile: true }], profile);
+        if (outcome?.ok && outcome.anec) {
+          check.ok = true;
+          check.anecSizeInBytes = outcome.anec.header.length + outcome.anec.payload.length;
+        } else {
+          check.problem = outcome?.error ? `${outcome.error.type}: ${outcome.error.message}` : 'no .anec produced';
+        }
+      } catch (error) {
+        check.problem = describe(error);
+        if (error instanceof PatchError) {
+          report.patches.problem = describe(error);
+          report.patches.failingPatch = error.patch ?? null;
+          report.patches.failingHunk = error.hunk ?? null;
+        }
+      }
+      check.durationMs = Math.round(performance.now() - started);
+      report.endToEnd.push(check);
+      if (profile === 'patched') {
+        const status = engine.patchStatus();
+        if (status) {
+          report.patches = { ...report.patches, applied: true, copy: status.dir, fromCache: !status.built };
+          warnings.push(...status.warnings);
+        }
+      }
+    }
+    report.ok = report.endToEnd.length === doctorProfiles.length && report.endToEnd.every((c) => c.ok);
+  } catch (error) {
+    const text = describe(error);
+    if (report.python.runs) report.upstream.problem ??= text;
+    else report.python.problem = text;
+  } finally {
+    await engine?.close();
+  }
+  return doctorReportSchema.parse(report);
+}

@@ -1,0 +1,251 @@
+// `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
+// Tolerant: it shows whatever could be read and lists the rest as warnings.
+
+import { NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
+import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, taskHeaderWords } from '../hwx/index.js';
+import type { HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
+import { usesKernel } from './clean-rules.js';
+import type { InspectReport, InspectTask, InspectTensor, InspectWarning } from './inspect-report.js';
+import { slotOrderWarnings, spuriousKdmaWarnings } from './inspect-warnings.js';
+import { loadBytes, loadFile, safeNumber, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
+import { slotMappingFromHwx, slotMappingFromTasks } from './remap-slots.js';
+
+/** The generation whose task encoding and register names this package knows. */
+const DECODED_GENERATION = 'H13';
+const W8_INDEX = taskHeaderWords.find((w) => w.name === 'W8')?.index ?? 0;
+
+function issueWarning(issue: HwxIssue): InspectWarning {
+  return { code: issue.code, message: formatIssue(issue) };
+}
+
+function dedupe(warnings: readonly InspectWarning[]): InspectWarning[] {
+  const seen = new Set<string>();
+  return warnings.filter((w) => {
+    const key = `${w.code}\n${w.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
+function taskReport(task: Task, named: boolean): InspectTask {
+  const w8 = task.header[W8_INDEX];
+  const b = w8 === undefined ? undefined : decodeW8(w8);
+  return {
+    index: task.index,
+    offset: task.offset,
+    size: task.size,
+    layout: task.taskKind,
+    firstPacket: task.firstPacket ?? null,
+    header: taskHeaderWords
+      .filter((w) => task.header[w.index] !== undefined)
+      .map((w) => ({ word: w.name, index: w.index, value: task.header[w.index] ?? 0, description: w.description })),
+    bindings:
+      b === undefined || w8 === undefined
+        ? null
+        : {
+            value: w8,
+            reads: [...b.reads],
+            writes: [...b.writes],
+            rbase0: b.rbase0,
+            rbase0Enabled: b.rbase0Enabled,
+            rbase1: b.rbase1,
+            rbase1Enabled: b.rbase1Enabled,
+            wbase: b.wbase,
+            wbaseEnabled: b.wbaseEnabled,
+            tbase: b.tbase,
+            ene: b.ene,
+          },
+    usesKernel: usesKernel(task),
+    packets: task.packets.map((p) => ({ offset: p.offset, header: p.header, address: p.address, count: p.count })),
+    registers: task.writes.map((w) => ({
+      register: named ? (registerAt(w.address)?.name ?? null) : null,
+      block: named ? (registerBlockOf(w.address) ?? null) : null,
+      address: w.address,
+      value: w.value,
+      offset: w.offset,
+    })),
+  };
+}
+
+function hwxTensor(t: Tensor): InspectTensor {
+  const strides = t.stab?.strides ?? t.descriptor?.strides;
+  return {
+    name: t.name ?? null,
+    role: t.role,
+    shape: t.shape === undefined ? null : [...t.shape],
+    strides: strides === undefined ? null : [strides.n, strides.c, strides.h, strides.w],
+    slot: t.slot ?? null,
+    address: t.addr ?? null,
+    bufferSize: t.bufferSize ?? null,
+  };
+}
+
+function programSlotBinding(file: HwxFile, address: number): string | null {
+  const tensor = file.tensors.find((t) => t.addr === address && t.name !== undefined);
+  if (tensor?.name !== undefined) return tensor.name;
+  const section = file.sections.find((s) => s.addr === address);
+  return section === undefined ? null : `${section.segmentName},${section.name}`;
+}
+
+function inspectHwx(loaded: LoadedHwx): InspectReport {
+  const { file } = loaded;
+  const named = file.header.generation === DECODED_GENERATION;
+  const tasks = file.taskStream?.tasks ?? [];
+  const warnings: InspectWarning[] = file.warnings.map(issueWarning);
+  if (!named) {
+    warnings.push({
+      code: 'generation-not-decoded',
+      message: `${file.header.generation} (cpusubtype ${file.header.cpusubtype}) is not H13: its tasks are shown as the H13 encoding reads them and its registers are not named; the .anec format and libane know H13 only`,
+    });
+  } else {
+    warnings.push(...slotOrderWarnings(tasks, () => slotMappingFromHwx(file)), ...spuriousKdmaWarnings(tasks));
+  }
+  const p = file.program;
+  return {
+    file: loaded.path,
+    kind: 'hwx',
+    byteLength: file.byteLength,
+    generation: file.header.generation,
+    subtype: file.header.cpusubtype,
+    compiler:
+      file.ident === undefined
+        ? null
+        : { name: file.ident.compiler ?? null, version: file.ident.compilerVersion ?? null, flags: [...file.ident.flags] },
+    macho: {
+      magic: file.header.magic,
+      cputype: file.header.cputype,
+      cpusubtype: file.header.cpusubtype,
+      filetype: file.header.filetype,
+      ncmds: file.header.ncmds,
+      sizeofcmds: file.header.sizeofcmds,
+      flags: file.header.flags,
+    },
+    anec: null,
+    segments: file.segments.map((s) => ({
+      name: s.name,
+      vmaddr: s.vmaddr,
+      vmsize: s.vmsize,
+      fileoff: s.fileoff,
+      filesize: s.filesize,
+      maxprot: s.maxprot,
+      initprot: s.initprot,
+      sections: s.sections.map((c) => ({ segment: c.segmentName, name: c.name, addr: c.addr, size: c.dataSize, offset: c.dataOffset, role: c.role })),
+    })),
+    program:
+      p === undefined
+        ? null
+        : {
+            slots: p.slots
+              .map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) }))
+              .filter((s) => s.address !== 0),
+            firstTaskAddress: p.firstTaskAddress,
+            firstTaskWordMarker: p.firstTaskWordMarker,
+            taskCount: p.taskCount,
+            networkName: p.networkName ?? null,
+          },
+    tensors: file.tensors.map(hwxTensor),
+    tasks: tasks.map((t) => taskReport(t, named)),
+    warnings: dedupe(warnings),
+  };
+}
+
+function anecRow(header: LoadedAnec['header'], slot: number): (number | null)[] {
+  return header.nchw.slice(slot * NCHW_FIELD_COUNT, (slot + 1) * NCHW_FIELD_COUNT).map((v) => safeNumber(v) ?? null);
+}
+
+/** N stride of an .anec slot: C planes; null when it is not a safe integer. */
+function batchStride(plane: number, c: number | null): number | null {
+  const value = c === null ? NaN : plane * c;
+  return Number.isSafeInteger(value) ? value : null;
+}
+
+function anecTensors(header: LoadedAnec['header']): InspectTensor[] {
+  const out: InspectTensor[] = [];
+  for (let slot = 0; slot < SLOT_COUNT; slot += 1) {
+    const [n, c, h, w, plane, row] = anecRow(header, slot);
+    const tiles = header.tiles[slot] ?? 0;
+    const name = slotName(slot, header.dstCount);
+    const role = name.startsWith('dst') ? 'output' : name.startsWith('src') ? 'input' : name.startsWith('itm') ? 'intermediate' : undefined;
+    if (role === undefined || (tiles === 0 && !n)) continue;
+    const shape = [n, c, h, w].every((v) => v !== null && v !== undefined) ? ([n, c, h, w] as number[]) : null;
+    out.push({
+      name,
+      role,
+      shape: n ? shape : null,
+      strides: n && plane != null ? [batchStride(plane, c ?? null), plane, row ?? null, FP16_SIZE_IN_BYTES] : null,
+      slot,
+      address: null,
+      bufferSize: null,
+    });
+  }
+  return out;
+}
+
+function inspectAnec(loaded: LoadedAnec): InspectReport {
+  const { header, stream } = loaded;
+  const warnings: InspectWarning[] = stream.warnings.map(issueWarning);
+  const size = safeNumber(header.size);
+  const unsafe = (
+    [
+      ['size', header.size],
+      ['tsk_size', header.tskSize],
+      ['krn_size', header.krnSize],
+      ...header.nchw.map((v, i) => [`nchw[${Math.floor(i / NCHW_FIELD_COUNT)}][${i % NCHW_FIELD_COUNT}]`, v] as const),
+    ] as const
+  ).filter(([, v]) => safeNumber(v) === undefined);
+  for (const [field, value] of unsafe) {
+    warnings.push({ code: 'unsafe-integer', message: `header ${field} = ${value} is too large to show exactly; shown as null` });
+  }
+  if (size !== undefined && size !== loaded.payload.length) {
+    warnings.push({
+      code: 'anec-size',
+      message: `header size 0x${size.toString(16)} but the payload after the 0x1000-byte header has 0x${loaded.payload.length.toString(16)} bytes`,
+    });
+  }
+  warnings.push(...slotOrderWarnings(stream.tasks, () => slotMappingFromTasks(stream.tasks, header)), ...spuriousKdmaWarnings(stream.tasks));
+  const slots = [];
+  for (let slot = 0; slot < SLOT_COUNT; slot += 1) {
+    const row = anecRow(header, slot);
+    const tiles = header.tiles[slot] ?? 0;
+    if (tiles !== 0 || row.some((v) => v !== 0)) slots.push({ slot, name: slotName(slot, header.dstCount), tiles, nchw: row });
+  }
+  return {
+    file: loaded.path,
+    kind: 'anec',
+    byteLength: loaded.bytes.length,
+    generation: null,
+    subtype: null,
+    compiler: null,
+    macho: null,
+    anec: {
+      size: size ?? null,
+      tdSize: header.tdSize,
+      tdCount: header.tdCount,
+      tskSize: safeNumber(header.tskSize) ?? null,
+      krnSize: safeNumber(header.krnSize) ?? null,
+      srcCount: header.srcCount,
+      dstCount: header.dstCount,
+      slots,
+    },
+    segments: [],
+    program: null,
+    tensors: anecTensors(header),
+    tasks: stream.tasks.map((t) => taskReport(t, true)),
+    warnings: dedupe(warnings),
+  };
+}
+
+export function inspectLoaded(loaded: LoadedFile): InspectReport {
+  return loaded.kind === 'hwx' ? inspectHwx(loaded) : inspectAnec(loaded);
+}
+
+/** Inspect bytes already in memory; throws ToolError when they are neither HWX nor .anec. */
+export function inspectBytes(path: string, bytes: Uint8Array): InspectReport {
+  return inspectLoaded(loadBytes(path, bytes));
+}
+
+/** Inspect a file; throws ToolError when it cannot be read or is neither HWX nor .anec. */
+export function inspectFile(path: string): InspectReport {
+  return inspectLoaded(loadFile(path));
+}

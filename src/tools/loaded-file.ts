@@ -1,0 +1,76 @@
+// One file, HWX or .anec, read once and decoded tolerantly for the inspect, diff and clean tools.
+
+import { readFileSync } from 'node:fs';
+import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
+import { formatIssue, formatIssues, readTaskStream, safeReadHwx } from '../hwx/index.js';
+import type { HwxFile, TaskStream } from '../hwx/index.js';
+import { fileKind } from './file-kind.js';
+import { ToolError } from './tool-errors.js';
+
+export interface LoadedHwx {
+  readonly kind: 'hwx';
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly file: HwxFile;
+}
+
+export interface LoadedAnec {
+  readonly kind: 'anec';
+  readonly path: string;
+  readonly bytes: Uint8Array;
+  readonly header: AnecHeader;
+  /** Everything after the 0x1000-byte header: the task stream at offset 0, then the kernel. */
+  readonly payload: Uint8Array;
+  /** Tasks decoded from the file bytes at the payload (offsets are file offsets). */
+  readonly stream: TaskStream;
+  /** Bytes of the task stream actually decoded: tsk_size, bounded by the payload. */
+  readonly taskStreamSize: number;
+}
+
+export type LoadedFile = LoadedHwx | LoadedAnec;
+
+/** A u64 header value as a number, or undefined when a double cannot hold it exactly. */
+export function safeNumber(value: bigint): number | undefined {
+  return value >= 0n && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : undefined;
+}
+
+/** Task-stream bytes of an .anec payload: tsk_size from the header, never past the payload. */
+export function anecTaskStreamSize(header: AnecHeader, payloadLength: number): number {
+  const declared = safeNumber(header.tskSize);
+  return declared === undefined ? payloadLength : Math.min(declared, payloadLength);
+}
+
+export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
+  const kind = fileKind(bytes);
+  if (kind === 'hwx') {
+    const result = safeReadHwx(bytes);
+    if (!result.ok) {
+      const first = result.issues[0];
+      throw new ToolError('bad_hwx', path, `${path}: not a readable HWX file: ${first ? formatIssue(first) : formatIssues(result.issues)}`);
+    }
+    return { kind, path, bytes, file: result.file };
+  }
+  if (kind === 'anec') {
+    const header = ANEC_HEADER.get(bytes, 0);
+    const payload = bytes.subarray(ANEC_HEADER_SIZE_IN_BYTES);
+    const taskStreamSize = anecTaskStreamSize(header, payload.length);
+    const stream = readTaskStream(bytes, ANEC_HEADER_SIZE_IN_BYTES, taskStreamSize, { path: ['payload'] });
+    return { kind, path, bytes, header, payload, stream, taskStreamSize };
+  }
+  throw new ToolError(
+    'unknown_kind',
+    path,
+    `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (0x1000-byte header, then a task)`,
+  );
+}
+
+export function loadFile(path: string): LoadedFile {
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(readFileSync(path));
+  } catch (cause) {
+    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
+    throw new ToolError('unreadable', path, `${path}: cannot read the file (${reason})`, { cause });
+  }
+  return loadBytes(path, bytes);
+}

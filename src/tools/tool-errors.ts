@@ -1,0 +1,24 @@
+// Why inspect, diff or clean could not answer, as values with a `code`. The CLI prints the
+// message on one line; nothing here prints.
+
+export type ToolErrorCode =
+  /** The file cannot be read from disk. */
+  | 'unreadable'
+  /** Neither an HWX file nor an .anec file. */
+  | 'unknown_kind'
+  /** HWX magic, but the container is broken (the reader's issues are in `details`). */
+  | 'bad_hwx'
+  /** The file is not what the command works on (clean takes .anec files). */
+  | 'wrong_kind';
+
+export class ToolError extends Error {
+  override readonly name = 'ToolError';
+  readonly code: ToolErrorCode;
+  readonly path: string;
+
+  constructor(code: ToolErrorCode, path: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.code = code;
+    this.path = path;
+  }
+}

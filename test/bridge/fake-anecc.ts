@@ -1,0 +1,133 @@
+// Fake anecc packages for testing the bridge without upstream (and without construct): each is
+// written to a temporary folder that ANECC_UPSTREAM_SRC (the `upstreamSrc` option) points at.
+
+import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+/** A working package: logs, prints, compiles 0x1000 bytes of header plus `payload`. */
+export const workingAnecc = String.raw`
+import logging
+logger = logging.getLogger(__name__)
+
+class dotdict(dict):
+    __getattr__ = dict.get
+
+def anecc_convert(hwx_path, name="model", force=False):
+    logger.info("found input 1/1: (1, 2, 3, 4)")
+    if force:
+        logger.warning("Bypassing suspected intermediate CPU layer warning")
+    print("noise from anecc_convert")
+    nchw = [0] * 192
+    nchw[24:30] = [1, 2 ** 70, -3, 4, 64, 64]
+    build = dotdict(size=0x4200, td_size=0x274, td_count=1, tsk_size=0x274, krn_size=0x3f80,
+                    src_count=1, dst_count=1, tiles=[2, 0, 0, 0, 1, 1] + [0] * 26, nchw=nchw)
+    return dotdict(name=name or "fake", build=build)
+
+def anecc_print(res):
+    print("static const struct anec anec_%s = {" % res.name)
+
+def anecc_compile(res, out):
+    with open(out, "wb") as f:
+        f.write(b"\x01" * 0x1000 + b"payload")
+    logger.info("compiled anec to: %s" % out)
+`;
+
+export const raisingAtImport = `raise RuntimeError("boom at import")\n`;
+
+export const raisingInConvert = String.raw`
+import logging
+logger = logging.getLogger(__name__)
+
+def anecc_convert(hwx_path, name="model", force=False):
+    logger.info("looking at %s" % hwx_path)
+    raise RuntimeError("Looks like there's an unresolved CPU layer.\nDid you really mean 2 inputs?")
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    pass
+`;
+
+export const hangingInConvert = String.raw`
+import time
+
+def anecc_convert(hwx_path, name="model", force=False):
+    time.sleep(3600)
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    pass
+`;
+
+export const killingItself = String.raw`
+import os, signal
+
+def anecc_convert(hwx_path, name="model", force=False):
+    os.kill(os.getpid(), signal.SIGKILL)
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    pass
+`;
+
+/** Prints to stdout at import and during conversion, through print() and straight to fd 1. */
+export const printingToStdout = String.raw`
+import os, sys
+print("STDOUT-POLLUTION-AT-IMPORT")
+os.write(1, b"STDOUT-POLLUTION-RAW-FD\n")
+
+def anecc_convert(hwx_path, name="model", force=False):
+    print("STDOUT-POLLUTION-IN-CONVERT")
+    sys.__stdout__.write("STDOUT-POLLUTION-DUNDER\n")
+    sys.__stdout__.flush()
+    os.write(1, b"STDOUT-POLLUTION-RAW-FD-CONVERT\n")
+    raise ValueError("uh oh")
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    pass
+`;
+
+export interface FakeAnecc {
+  /** Folder holding the `anecc` package folder (what ANECC_UPSTREAM_SRC names). */
+  readonly src: string;
+  /** An empty folder to use as patches/ (no series: the patched copy is unmodified). */
+  readonly patchesDir: string;
+  /** A private cache folder for patched copies. */
+  readonly cacheDir: string;
+  remove(): void;
+}
+
+/** Writes a fake `anecc/__init__.py` with the given source into a fresh temporary folder. */
+export function writeFakeAnecc(source: string): FakeAnecc {
+  const root = mkdtempSync(path.join(tmpdir(), 'anecc-fake-'));
+  const src = path.join(root, 'src');
+  mkdirSync(path.join(src, 'anecc'), { recursive: true });
+  writeFileSync(path.join(src, 'anecc', '__init__.py'), source);
+  const patchesDir = path.join(root, 'patches');
+  mkdirSync(patchesDir);
+  const cacheDir = path.join(root, 'cache');
+  return { src, patchesDir, cacheDir, remove: () => rmSync(root, { recursive: true, force: true }) };
+}
+
+/** True while a process with this id exists. */
+export function processExists(pid: number | undefined): boolean {
+  if (pid === undefined) return false;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Interpreter for the hermetic tests: any Python 3 will do (the fakes need no construct). */
+export const testPythonBin = process.env['PYTHON_BIN'] || 'python3';

@@ -1,0 +1,51 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ANEC_HEADER_SIZE_IN_BYTES } from '../../src/anec/index.js';
+import { runAnecc } from '../helpers/cli.js';
+import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';
+import { differingWords } from '../tools/helpers.js';
+
+const skip = corpusSkipReason();
+if (skip) console.log(skip);
+const corpus = (name: string): string => join(corpusDir() ?? '', name);
+const work = mkdtempSync(join(tmpdir(), 'anecc-clean-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const golden = (): Uint8Array => new Uint8Array(readFileSync(corpus('mul.ane')));
+
+describe.skipIf(skip !== undefined)('anecc clean on the corpus', () => {
+  it('should leave mul_macos14.ane differing from mul.ane only in W2, W8 and 0x13840, and list the changes', async () => {
+    const out = join(work, 'clean.anec');
+    const r = await runAnecc(['clean', corpus('mul_macos14.ane'), '-o', out]);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('task 0: NE KernelCfg (0xc800) = 0x80 -> 0x0');
+    expect(r.stdout).toContain('task 0: KernelDMA CoeffBfrSize0..CoeffBfrSize15 (0x1f888..0x1f8c4) = 0x40 -> 0x0');
+    expect(differingWords(new Uint8Array(readFileSync(out)), golden(), ANEC_HEADER_SIZE_IN_BYTES)).toEqual([0x8, 0x20, 0x1ac]);
+  });
+
+  it('should also rebind the slots with --remap-slots, and change nothing the second time', async () => {
+    const out = join(work, 'remapped.anec');
+    const r = await runAnecc(['clean', corpus('mul_macos14.ane'), '-o', out, '--remap-slots']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toContain('task 0: W8 0x26964 -> 0x249a5');
+    expect(differingWords(new Uint8Array(readFileSync(out)), golden(), ANEC_HEADER_SIZE_IN_BYTES)).toEqual([0x8, 0x1ac]);
+    const again = await runAnecc(['clean', out, '--remap-slots']);
+    expect(again.stdout).toContain('nothing to change');
+  });
+
+  it('should refuse an HWX file with one line saying how to clean while converting', async () => {
+    const out = join(work, 'never.anec');
+    const r = await runAnecc(['clean', corpus('mul_macos14.hwx'), '-o', out]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/clean works on \.anec files; to clean while converting run: anecc .* --clean -o OUT\.anec/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('should say in its help that --remap-slots is not verified on hardware', async () => {
+    const r = await runAnecc(['clean', '--help']);
+    expect(r.exitCode).toBe(0);
+    expect(r.stdout).toMatch(/--remap-slots +EXPERIMENTAL, not verified on hardware/);
+  });
+});
