@@ -43,7 +43,7 @@ export function fail(type: string, message: string, code: string): never {
   throw new PythonException(type, message, code);
 }
 
-function check(condition: boolean, message: string, code: string): void {
+export function check(condition: boolean, message: string, code: string): void {
   if (!condition) fail('AssertionError', message, code);
 }
 
@@ -132,7 +132,7 @@ export function upstreamTiles(buffers: BufferList): number[] {
 }
 
 /** Step 7: where the tasks are; returns the payload start. */
-function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): number {
+export function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): number {
   const tasks = occurrences(words, FULL_TASK_FIRST_PACKET);
   check(tasks.count === layout.tdCount, `found ${tasks.count} tasks (word ${hex(FULL_TASK_FIRST_PACKET)}), the program descriptor says ${layout.tdCount}`, 'task_count_mismatch');
   check(
@@ -143,11 +143,14 @@ function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): number {
   return roundDown(tasks.first * 4, 0x1000);
 }
 
+/** What step 8 keeps: upstream keeps every tensor stab; the patched profile drops aliases. */
+export type StabFilter = (run: string) => boolean;
+
 /** Step 8: the tensor stabs found in the file's text. */
-export function upstreamStabs(bytes: Uint8Array, accept: (name: string) => boolean = () => true): StabShape[] {
-  const stabs = printableRuns(bytes, MIN_STAB_RUN_LENGTH).filter(looksLikeTensorStab);
+export function upstreamStabs(bytes: Uint8Array, keep: StabFilter = () => true): StabShape[] {
+  const stabs = printableRuns(bytes, MIN_STAB_RUN_LENGTH).filter((run) => looksLikeTensorStab(run) && keep(run));
   check(stabs.length >= 2, `found ${stabs.length} tensor stabs, need at least 2`, 'stab_count_low');
-  return stabs.map(parseStab).filter((s) => accept(s.name));
+  return stabs.map(parseStab);
 }
 
 const tileBytes = (s: StabShape): bigint => (s.N * s.C * s.pS + BigInt(TILE_SIZE_IN_BYTES - 1)) & -BigInt(TILE_SIZE_IN_BYTES);
@@ -212,15 +215,37 @@ export function buildHeader(layout: TaskLayout, tiles: readonly number[], stabs:
   };
 }
 
-/** Upstream's `anecc_convert` on the file's bytes (the .mlmodel notice is the engine's job). */
-export function convertUpstream(bytes: Uint8Array, context: ConvertContext): Conversion {
+/** The file as upstream's word list, once its length has passed upstream's first check. */
+export function fileWords(bytes: Uint8Array): Uint32Array {
   check(bytes.length % 4 === 0, `file size ${bytes.length} is not a multiple of 4`, 'unaligned_size');
-  const words = wordsOf(bytes);
+  return wordsOf(bytes);
+}
+
+/** Where the layout came from: steps 1 to 7 of either profile. */
+export interface LocatedLayout {
+  readonly layout: TaskLayout;
+  readonly buffers: BufferList;
+  readonly tiles: readonly number[];
+  readonly tskStart: number;
+}
+
+/** Steps 1 to 7 as upstream does them: word scans. */
+export function scanLayout(words: Uint32Array): LocatedLayout {
   const layout = upstreamLayout(words);
   const buffers = upstreamBuffers(words, layout.size);
   const tiles = upstreamTiles(buffers);
-  const tskStart = upstreamTaskStart(words, layout);
-  const stabs = matchStabs(upstreamStabs(bytes), buffers, context.log);
+  return { layout, buffers, tiles, tskStart: upstreamTaskStart(words, layout) };
+}
+
+/** Steps 8 to 11, shared by both profiles. */
+export function finishConversion(bytes: Uint8Array, located: LocatedLayout, context: ConvertContext, keep?: StabFilter): Conversion {
+  const { layout, buffers, tiles, tskStart } = located;
+  const stabs = matchStabs(upstreamStabs(bytes, keep), buffers, context.log);
   checkCpuLayers(stabs, buffers.inputs.length, context);
   return { header: buildHeader(layout, tiles, stabs, buffers), tskStart };
+}
+
+/** Upstream's `anecc_convert` on the file's bytes (the .mlmodel notice is the engine's job). */
+export function convertUpstream(bytes: Uint8Array, context: ConvertContext): Conversion {
+  return finishConversion(bytes, scanLayout(fileWords(bytes)), context);
 }

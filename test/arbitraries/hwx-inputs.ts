@@ -207,24 +207,43 @@ function corpusBytes(file: string): Uint8Array | undefined {
 
 const WORD_SIZE_IN_BYTES = 4;
 
+function allZero(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
+  return true;
+}
+
 /** The writer's file, cut after the kernel (when only zeros follow it) if asked. */
 function written(description: HwxDescription, trimPadding: boolean): Uint8Array {
   const bytes = writeHwx(description);
   if (!trimPadding) return bytes;
   const contentEnd = planHwx(description).text.constOffset + description.kernel.size;
   const end = Math.min(bytes.length, Math.ceil(contentEnd / WORD_SIZE_IN_BYTES) * WORD_SIZE_IN_BYTES);
-  return bytes.subarray(end).every((b) => b === 0) ? bytes.subarray(0, end) : bytes;
+  return allZero(bytes.subarray(end)) ? bytes.subarray(0, end) : bytes;
 }
 
-/** The unmutated bytes of a base, or undefined when it comes from a corpus that is absent. */
+/** Presets repeat (their shapes are weighted towards the real one): keep the last files written. */
+const presetCache = new Map<string, Uint8Array>();
+const PRESET_CACHE_ENTRIES = 256;
+
+function presetBytes(base: Extract<InputBase, { kind: 'preset' }>): Uint8Array {
+  const key = JSON.stringify(base);
+  let bytes = presetCache.get(key);
+  if (bytes === undefined) {
+    const description = describePreset(base.preset, base.layout, base.shape);
+    bytes = written({ ...description, kernel: { size: base.kernelBlocks * KERNEL_ALIGNMENT_IN_BYTES, fill: description.kernel.fill } }, base.trimPadding);
+    if (presetCache.size >= PRESET_CACHE_ENTRIES) presetCache.delete(presetCache.keys().next().value!);
+    presetCache.set(key, bytes);
+  }
+  return bytes;
+}
+
+/** The unmutated bytes of a base (shared: never change them), or undefined when it needs the absent corpus. */
 export function baseBytes(base: InputBase): Uint8Array | undefined {
   switch (base.kind) {
     case 'generated':
       return written(base.description, base.trimPadding);
-    case 'preset': {
-      const description = describePreset(base.preset, base.layout, base.shape);
-      return written({ ...description, kernel: { size: base.kernelBlocks * KERNEL_ALIGNMENT_IN_BYTES, fill: description.kernel.fill } }, base.trimPadding);
-    }
+    case 'preset':
+      return presetBytes(base);
     case 'corpus':
       return corpusBytes(base.file);
   }

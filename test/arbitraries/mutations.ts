@@ -48,7 +48,7 @@ export function mutate(input: Uint8Array, mutations: readonly Mutation[]): Uint8
         bytes = bytes.slice(0, m.at % (bytes.length + 1));
         break;
       case 'append':
-        bytes = new Uint8Array([...bytes, ...m.bytes]);
+        bytes = new Uint8Array(Buffer.concat([bytes, m.bytes]));
         break;
       case 'bytes':
         if (bytes.length > 0) bytes.set(m.bytes.subarray(0, bytes.length - (m.at % bytes.length)), m.at % bytes.length);

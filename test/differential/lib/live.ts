@@ -126,11 +126,7 @@ export async function runLive(options: LiveOptions): Promise<LiveSummary> {
     const requests = batch.cases.map((c) => c.request);
     const python = (async () => {
       const answers: Partial<Record<Profile, readonly EngineOutcome[]>> = {};
-      for (const profile of options.profiles) {
-        const t0 = performance.now();
-        answers[profile] = await options.engine.convert(requests, profile);
-        if (process.env['DIFF_TRACE']) console.error(profile, requests.length, ((performance.now() - t0) / requests.length).toFixed(2), 'ms/case');
-      }
+      for (const profile of options.profiles) answers[profile] = await options.engine.convert(requests, profile);
       return answers;
     })();
     batchNumber++;
