@@ -182,11 +182,13 @@ describe('python engine failures', () => {
   });
 
   it('should time out a hanging call, kill the child, and stay unusable', async () => {
-    const e = await open(hangingInConvert, 1000);
+    // Start-up keeps the default budget (a loaded machine can take over a second to import);
+    // only the hanging call gets a short one.
+    const e = await open(hangingInConvert);
     const pid = e.pid;
-    await expectEngineError(e.convert([request()], 'upstream'), 'timeout');
+    await expectEngineError(e.convert([request()], 'upstream', { timeoutMs: 1000 }), 'timeout');
     await expect.poll(() => processExists(pid), { timeout: 3000 }).toBe(false);
-    await expectEngineError(e.convert([request()], 'upstream'), 'timeout');
+    await expectEngineError(e.convert([request()], 'upstream', { timeoutMs: 1000 }), 'timeout');
   });
 
   it('should reject pending calls when the child kills itself', async () => {

@@ -1,7 +1,38 @@
-// Placeholder until the doctor tool lands.
+// `anecc doctor`: is the Python engine usable here, and why not.
+import { Command } from 'commander';
+import { doctorReportSchema, runDoctor as diagnose, type DoctorReport } from '../../tools/doctor.js';
 import { ExitCode, type Io } from '../io.js';
+import { renderJsonReport } from '../render/json-report.js';
+import { parseWith, type Synopsis } from '../usage.js';
 
-export async function runDoctor(_argv: readonly string[], io: Io): Promise<number> {
-  io.stderr('anecc: doctor is not available yet\n');
-  return ExitCode.failed;
+const synopsis: Synopsis = { usage: 'anecc doctor [--json]', help: 'anecc doctor --help' };
+
+const mark = (ok: boolean): string => (ok ? 'ok  ' : 'FAIL');
+
+function renderDoctor(r: DoctorReport): string {
+  const lines = [
+    `${mark(r.python.runs)} python      ${r.python.bin}${r.python.version ? ` (Python ${r.python.version}, ${r.python.executable})` : ''}${r.python.problem ? `: ${r.python.problem}` : ''}`,
+    `${mark(r.upstream.importable)} anecc       ${r.upstream.origin ?? r.upstream.found ?? 'not found'}${r.upstream.problem ? `: ${r.upstream.problem}` : ''}`,
+    `${mark(r.upstream.pinned)} pinned      ${r.upstream.pinned ? `is ${r.upstream.pinnedLabel}` : `is not ${r.upstream.pinnedLabel}${r.upstream.sha256 ? ` (sha256 ${r.upstream.sha256.slice(0, 12)})` : ''}`}`,
+    ...r.packages.map((p) => `${mark(p.problem === null)} ${p.name.padEnd(11)} ${p.version ?? p.problem ?? ''}`),
+    `${mark(r.patches.applied)} patches     ${r.patches.series.length} in ${r.patches.dir}${r.patches.problem ? `: ${r.patches.problem}` : ''}`,
+    ...r.endToEnd.map(
+      (e) => `${mark(e.ok)} convert     --profile ${e.profile} ${e.file ?? ''}${e.ok ? ` (${e.anecSizeInBytes} bytes, ${e.durationMs} ms)` : `: ${e.problem ?? ''}`}`,
+    ),
+    ...r.warnings.map((w) => `warn ${w}`),
+    r.ok ? 'The Python engine works: --engine both|python are available.' : 'The Python engine does not work here; conversions use the native engine only.',
+  ];
+  return `${lines.join('\n')}\n`;
+}
+
+export async function runDoctor(argv: readonly string[], io: Io): Promise<number> {
+  const command = new Command('doctor')
+    .description('Check the Python engine: interpreter, upstream anecc, construct and click, patches, an end-to-end conversion.')
+    .option('--json', 'Print the report as JSON')
+    .helpOption('--help', 'Show this message and exit.');
+  const exit = parseWith(command, argv, io, synopsis);
+  if (exit !== undefined) return exit;
+  const report = await diagnose(process.env);
+  io.stdout(command.opts()['json'] ? renderJsonReport(doctorReportSchema, report) : renderDoctor(report));
+  return report.ok ? ExitCode.ok : ExitCode.failed;
 }
