@@ -35,11 +35,15 @@ bench: setup
 fixtures: setup
 	npx tsx scripts/fixtures.ts hwx
 
+# Records upstream's verdicts on the seeded differential inputs into test/oracle/ (needs upstream
+# anecc, e.g. PYTHON_BIN=... ANECC_UPSTREAM_SRC=..., and the corpus). CASES=N overrides 2800.
 oracle: setup
-	npx tsx scripts/oracle.ts --seed $(SEED)
+	npx tsx scripts/oracle.ts --seed $(SEED) $(if $(CASES),--cases $(CASES))
 
+# Native against upstream: live when upstream is importable (CASES=N, default 10000 per profile;
+# PROFILE=upstream|patched; MODE=live|replay), else replayed from test/oracle/.
 differential: setup
-	npx tsx scripts/differential.ts --seed $(SEED)
+	npx tsx scripts/differential.ts --seed $(SEED) $(if $(CASES),--cases $(CASES)) $(if $(PROFILE),--profile $(PROFILE)) $(if $(MODE),--mode $(MODE))
 
 patches-check: setup
 	npx tsx scripts/patches-check.ts

@@ -1,11 +1,11 @@
 // The `patched` profile: upstream plus the patches in patches/, as docs/patches.md states them.
-// Files whose __TEXT,__text sits at 0x30000000 (everything upstream converts) take upstream's
-// word scans; others take their layout from the load commands. Alias stabs (names with '/') are
-// dropped on both paths.
-import { ANE_BASE_ADDRESS, KERNEL_DMA_ADDRESS, PACKET_ADDRESS_MASK, SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
+// Upstream's word scan comes first; only where it fails do the load commands give the layout.
+// Alias stabs (names with '/') are dropped only when there are more stabs than I/O buffers. So
+// every file upstream converts gives upstream's bytes.
+import { KERNEL_DMA_ADDRESS, PACKET_ADDRESS_MASK, SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
 import { MAX_BUFFER_TILES, MAX_TASK_COUNT } from './constants.js';
 import { BUFFER_IDENTS, readLoadLayout, type LoadLayout } from './patched-layout.js';
-import { pyRoundUp, roundDown } from './python-semantics.js';
+import { PythonException, pyRoundUp, roundDown } from './python-semantics.js';
 import {
   check,
   fileWords,
@@ -20,8 +20,9 @@ import {
 
 const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
 
-/** Patch 0001: the stab's name (text before its first ":t") must not contain '/'. */
-export const isNotAlias = (run: string): boolean => !run.slice(0, run.indexOf(':t')).includes('/');
+/** Patch 0001: with more stabs than I/O buffers, drop those whose name (before ":t") has a '/'. */
+export const dropSurplusAliases = (runs: string[], ioCount: number): string[] =>
+  runs.length > ioCount ? runs.filter((run) => !run.slice(0, run.indexOf(':t')).includes('/')) : runs;
 
 /** L1 to L7 of docs/patches.md. */
 function loadCommandLayout(words: Uint32Array, fileLength: number, m: LoadLayout): LocatedLayout {
@@ -81,9 +82,17 @@ function loadCommandLayout(words: Uint32Array, fileLength: number, m: LoadLayout
   return { layout, buffers: found, tiles, tskStart: roundDown(low * 4, 0x1000) };
 }
 
+/** Patch 0002: the word scan, and the load commands only when the scan fails. */
+function patchedLayout(bytes: Uint8Array, words: Uint32Array): LocatedLayout {
+  try {
+    return scanLayout(words);
+  } catch (scanFailure) {
+    const m = scanFailure instanceof PythonException ? readLoadLayout(bytes) : undefined;
+    if (m === undefined) throw scanFailure;
+    return loadCommandLayout(words, bytes.length, m);
+  }
+}
+
 export function convertPatched(bytes: Uint8Array, context: ConvertContext): Conversion {
-  const words = fileWords(bytes);
-  const m = readLoadLayout(bytes);
-  const located = m !== undefined && m.text.addr !== BigInt(ANE_BASE_ADDRESS) ? loadCommandLayout(words, bytes.length, m) : scanLayout(words);
-  return finishConversion(bytes, located, context, isNotAlias);
+  return finishConversion(bytes, patchedLayout(bytes, fileWords(bytes)), context, dropSurplusAliases);
 }

@@ -143,12 +143,15 @@ export function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): numbe
   return roundDown(tasks.first * 4, 0x1000);
 }
 
-/** What step 8 keeps: upstream keeps every tensor stab; the patched profile drops aliases. */
-export type StabFilter = (run: string) => boolean;
+/**
+ * What step 8 keeps of the tensor stabs, given how many I/O buffers there are: upstream keeps
+ * them all; the patched profile may drop aliases.
+ */
+export type StabFilter = (runs: string[], ioCount: number) => string[];
 
 /** Step 8: the tensor stabs found in the file's text. */
-export function upstreamStabs(bytes: Uint8Array, keep: StabFilter = () => true): StabShape[] {
-  const stabs = printableRuns(bytes, MIN_STAB_RUN_LENGTH).filter((run) => looksLikeTensorStab(run) && keep(run));
+export function upstreamStabs(bytes: Uint8Array, ioCount: number, keep: StabFilter = (runs) => runs): StabShape[] {
+  const stabs = keep(printableRuns(bytes, MIN_STAB_RUN_LENGTH).filter(looksLikeTensorStab), ioCount);
   check(stabs.length >= 2, `found ${stabs.length} tensor stabs, need at least 2`, 'stab_count_low');
   return stabs.map(parseStab);
 }
@@ -240,7 +243,7 @@ export function scanLayout(words: Uint32Array): LocatedLayout {
 /** Steps 8 to 11, shared by both profiles. */
 export function finishConversion(bytes: Uint8Array, located: LocatedLayout, context: ConvertContext, keep?: StabFilter): Conversion {
   const { layout, buffers, tiles, tskStart } = located;
-  const stabs = matchStabs(upstreamStabs(bytes, keep), buffers, context.log);
+  const stabs = matchStabs(upstreamStabs(bytes, buffers.inputs.length + buffers.outputs.length, keep), buffers, context.log);
   checkCpuLayers(stabs, buffers.inputs.length, context);
   return { header: buildHeader(layout, tiles, stabs, buffers), tskStart };
 }

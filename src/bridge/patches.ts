@@ -163,7 +163,8 @@ export function diffBody(text: string): string {
   const normalized = text.replace(/\r\n/g, '\n');
   const start = /^diff --git /m.exec(normalized);
   let body = start ? normalized.slice(start.index) : normalized;
-  const signature = /\n-- \n[^\n]*\n?$/.exec(body);
+  // format-patch ends with "-- ", the git version and, often, a blank line.
+  const signature = /\n-- \n[^\n]*\n*$/.exec(body);
   if (signature) body = body.slice(0, signature.index + 1);
   return body;
 }

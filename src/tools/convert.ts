@@ -2,7 +2,7 @@
 // Returns data only; the CLI prints it and writes the output file.
 import { readFileSync, statSync } from 'node:fs';
 import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
-import { openPythonEngine, PythonEngineError, type PythonEngineErrorCode } from '../bridge/index.js';
+import { openPythonEngine, PatchError, PythonEngineError, type PythonEngineErrorCode } from '../bridge/index.js';
 import { fixAnec, type AnecFixResult } from './clean-anec.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
 
@@ -77,6 +77,7 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
   try {
     python = await runPython(request, options);
   } catch (error) {
+    if (error instanceof PatchError) throw new ConvertSetupError('python_failed', `patches/ does not apply to upstream anecc: ${error.message}`, { cause: error });
     if (!(error instanceof PythonEngineError)) throw error;
     if (options.engine === undefined && native && UNAVAILABLE.includes(error.code)) {
       const notice = `anecc: notice: upstream anecc is not usable here, so only the native engine ran (${error.message})`;

@@ -3,6 +3,7 @@
 // found it; the plan is stored whole so it does not depend on the generators staying the same.
 
 import type { Profile } from '../../src/anec/index.js';
+import { describeMul, mulShape } from '../../src/writer/index.js';
 import type { InputPlan } from '../arbitraries/hwx-inputs.js';
 
 export interface Regression {
@@ -17,3 +18,21 @@ export interface Regression {
 export const regressions: readonly Regression[] = [];
 
 export const regressionPlans: readonly InputPlan[] = regressions.map((r) => r.plan);
+
+const plainRequest = { stem: 'model', extension: '.hwx', name: undefined, force: false, print: true, compile: true } as const;
+
+/**
+ * Inputs the upstream profile converts and the patched profile refuses (the native property
+ * "patched accepts everything upstream accepts" fails on them). Found by native.test.ts, seed
+ * -1836429623: a v5 file whose only input stab was deleted, leaving an alias stab named `_/src0`
+ * that upstream takes for the input. Rebuilt here from a v7 mul: with the `image` stab gone, the
+ * stabs are image2, probs and probs/src for three buffers, which upstream accepts (all shapes
+ * agree), while the patched profile skips probs/src and finds 2 stabs for 3 buffers.
+ */
+export const patchedRefusesWhatUpstreamConverts: readonly InputPlan[] = [
+  {
+    base: { kind: 'generated', trimPadding: true, description: { ...describeMul('v7'), aliasStabs: [{ name: 'probs/src', shape: mulShape }] } },
+    mutations: [{ kind: 'stab', stab: 0, edit: { op: 'delete' } }],
+    request: plainRequest,
+  },
+];

@@ -34,8 +34,15 @@ export interface LiveSummary {
   readonly seconds: number;
 }
 
+/** What the live run needs of a Python engine (a PythonEngine, or one in a worker process). */
+export interface BatchConverter {
+  convert(requests: readonly ConvertRequest[], profile: Profile): Promise<readonly EngineOutcome[]>;
+}
+
 export interface LiveOptions {
-  readonly engine: PythonEngine;
+  readonly engine: BatchConverter;
+  /** Engines dedicated to a profile; profiles on different engines are converted in parallel. */
+  readonly engines?: Readonly<Partial<Record<Profile, BatchConverter>>>;
   readonly seed: number;
   /** Inputs to generate; each is compared in every profile. */
   readonly cases: number;
@@ -93,6 +100,22 @@ async function prepareBatch(options: LiveOptions, from: number, to: number, slot
   return { cases, skipped };
 }
 
+/** One batch in every profile: in parallel across engines, one call at a time on each engine. */
+async function convertAll(options: LiveOptions, requests: readonly ConvertRequest[]): Promise<Partial<Record<Profile, readonly EngineOutcome[]>>> {
+  const answers: Partial<Record<Profile, readonly EngineOutcome[]>> = {};
+  const byEngine = new Map<BatchConverter, Profile[]>();
+  for (const profile of options.profiles) {
+    const engine = options.engines?.[profile] ?? options.engine;
+    byEngine.set(engine, [...(byEngine.get(engine) ?? []), profile]);
+  }
+  await Promise.all(
+    [...byEngine].map(async ([engine, profiles]) => {
+      for (const profile of profiles) answers[profile] = await engine.convert(requests, profile);
+    }),
+  );
+  return answers;
+}
+
 /** Runs `options.cases` seeded inputs through both engines and counts where they differ. */
 export async function runLive(options: LiveOptions): Promise<LiveSummary> {
   const started = performance.now();
@@ -124,11 +147,7 @@ export async function runLive(options: LiveOptions): Promise<LiveSummary> {
     const batch: PreparedBatch = await next!;
     const to = Math.min(end, from + batchSize);
     const requests = batch.cases.map((c) => c.request);
-    const python = (async () => {
-      const answers: Partial<Record<Profile, readonly EngineOutcome[]>> = {};
-      for (const profile of options.profiles) answers[profile] = await options.engine.convert(requests, profile);
-      return answers;
-    })();
+    const python = convertAll(options, requests);
     batchNumber++;
     next = to < end ? prepareBatch(options, to, Math.min(end, to + batchSize), batchNumber % 2) : undefined;
     // Both are awaited together so a failing Python call cannot leave a rejected preparation behind.
