@@ -1,2 +1,50 @@
-// Figures of the other parts (bridge, both engines); filled in as those parts land.
-export async function runBenchParts(_figure: (name: string, value: number | string, note?: string) => void): Promise<void> {}
+// Figures of the Python side, measured in the same run as the native ones.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pythonEngineAvailability } from '../src/bridge/index.js';
+import { benchBridge } from './bridge.js';
+import { corpusFiles } from '../test/helpers/corpus.js';
+
+type Figure = (name: string, value: number | string, note?: string) => void;
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+/** Wall time of one `anecc` command, in milliseconds. */
+function timeCommand(args: readonly string[]): number {
+  const t0 = performance.now();
+  execFileSync('node', ['bin/anecc.js', ...args], { stdio: 'ignore' });
+  return performance.now() - t0;
+}
+
+export async function runBenchParts(figure: Figure): Promise<void> {
+  const python = await pythonEngineAvailability();
+  if (!python.available) {
+    for (const name of ['bridge-startup-ms', 'bridge-call-us', 'both-overhead-ms']) console.log(`figure: ${name} skipped (${python.message})`);
+    return;
+  }
+  const bridge = await benchBridge();
+  figure('bridge-startup-ms', bridge.startupMs, 'spawn, pythonia, bridge import, first answer');
+  figure('bridge-call-us', bridge.callUs, 'median empty round trip');
+
+  // Extra wall time of --engine both over --engine native, per corpus file (medians of 3 runs).
+  const files = corpusFiles().filter((f) => !f.name.includes('gemm'));
+  if (files.length === 0) {
+    console.log('figure: both-overhead-ms skipped (no corpus: set ANECC_CORPUS)');
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-both-'));
+  try {
+    const overheads = files.map((file) => {
+      const args = (engine: string): string[] => [file.path, '--engine', engine, '-p', '-o', join(dir, 'out.anec')];
+      const native = median([0, 1, 2].map(() => timeCommand(args('native'))));
+      const both = median([0, 1, 2].map(() => timeCommand(args('both'))));
+      return both - native;
+    });
+    figure('both-overhead-ms', median(overheads), `median over ${files.length} corpus files; compare with bridge-startup-ms`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}

@@ -13,7 +13,7 @@ function inspectCommand(): Command {
     .description('Show what an HWX or .anec file holds: generation, compiler, segments, slots, tensors, tasks and registers, warnings.')
     .usage('[OPTIONS] FILE')
     .argument('<FILE>', 'HWX or .anec file (told apart by content)')
-    .option('--json', 'Print the report as JSON (integers only; shape in docs/output-zero.md)')
+    .option('--json', 'Print the report as JSON (integers only; shape in the README)')
     .option('--all', 'Also show registers written with 0')
     .helpOption('--help', 'Show this message and exit.')
     .addHelpText('after', '\nExit status: 0 shown; 1 the file cannot be read or is neither HWX nor .anec; 2 usage error.');
