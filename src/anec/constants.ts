@@ -1,15 +1,17 @@
 // Numbers of the .anec format and of upstream anecc's converter.
-import { SLOT_COUNT } from '../hwx/index.js';
+import { PROGRAM_SLOT_FIRST_IO, PROGRAM_SLOT_INTERMEDIATE, SLOT_COUNT } from '../hwx/index.js';
 
 /** The packed header is zero-padded to this many bytes; the payload follows. */
 export const ANEC_HEADER_SIZE_IN_BYTES = 0x1000;
 /** Fields per nchw row: N, C, H, W, plane stride, row stride. */
 export const NCHW_FIELD_COUNT = 6;
 export const NCHW_VALUE_COUNT = SLOT_COUNT * NCHW_FIELD_COUNT;
-/** Slot of the first output in the header; inputs follow the outputs (libane's convention). */
-export const FIRST_IO_SLOT = 4;
-/** Slot of the intermediate buffer. */
-export const INTERMEDIATE_SLOT = 3;
+/**
+ * Header slots mirror the program descriptor's: the first I/O slot holds the first output and
+ * inputs follow the outputs (libane's convention, whatever order the compiler chose).
+ */
+export const FIRST_IO_SLOT = PROGRAM_SLOT_FIRST_IO;
+export const INTERMEDIATE_SLOT = PROGRAM_SLOT_INTERMEDIATE;
 /** Upstream stops looking for I/O buffers after this many. */
 export const MAX_BUFFER_COUNT = SLOT_COUNT;
 /** Upstream refuses buffers of this many tiles or more. */

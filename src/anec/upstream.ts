@@ -39,7 +39,7 @@ export interface ConvertContext {
   readonly log: (record: LogRecord) => void;
 }
 
-export function fail(type: string, message: string, code: string): never {
+function fail(type: string, message: string, code: string): never {
   throw new PythonException(type, message, code);
 }
 
