@@ -19,3 +19,16 @@ export const ExitCode = {
   /** `--engine both`: the native and Python engines disagree; nothing was written. */
   disagreement: 3,
 } as const;
+
+/**
+ * `anecc ... | head` closes stdout early: stop quietly, as a shell tool should, instead of dying
+ * on an unhandled EPIPE with a stack trace.
+ */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw error;
+    });
+  }
+}

@@ -1,10 +1,15 @@
-// One token per on-disk struct. Field offsets live here and nowhere else; the logic asks a token
-// for a record and gets named fields back. A token's `get` may only be called where `len` bytes
-// exist (the reader checks that first, in bounds.ts); 64-bit fields come back as bigint.
+// One token per on-disk struct. Field offsets live here and nowhere else; the reader asks a token
+// for a record and gets named fields back, the writer (src/writer) hands the same token a record
+// to put, so reading and writing share one field table and cannot drift. `get` and `put` may only
+// be called where `len` bytes exist (the reader checks that first, in bounds.ts); 64-bit fields
+// are bigint both ways. `put` only writes the bytes of its fields: bytes a struct leaves out
+// (including the load-command header before a command's fields) keep what they held.
 
 export interface Token<T> {
   readonly len: number;
   get(bytes: Uint8Array, offset: number): T;
+  /** Writes `value` at `offset`; returns the offset just after the token (`offset + len`). */
+  put(bytes: Uint8Array, offset: number, value: T): number;
 }
 
 const views = new WeakMap<Uint8Array, DataView>();
@@ -18,14 +23,35 @@ function view(bytes: Uint8Array): DataView {
   return v;
 }
 
-export const U8: Token<number> = { len: 1, get: (b, o) => view(b).getUint8(o) };
-export const U16_LE: Token<number> = { len: 2, get: (b, o) => view(b).getUint16(o, true) };
-export const U32_LE: Token<number> = { len: 4, get: (b, o) => view(b).getUint32(o, true) };
-export const U64_LE: Token<bigint> = { len: 8, get: (b, o) => view(b).getBigUint64(o, true) };
+// Integer puts follow DataView: a number outside the field's range is stored modulo 2^bits.
+export const U8: Token<number> = {
+  len: 1,
+  get: (b, o) => view(b).getUint8(o),
+  put: (b, o, v) => (view(b).setUint8(o, v), o + 1),
+};
+export const U16_LE: Token<number> = {
+  len: 2,
+  get: (b, o) => view(b).getUint16(o, true),
+  put: (b, o, v) => (view(b).setUint16(o, v, true), o + 2),
+};
+export const U32_LE: Token<number> = {
+  len: 4,
+  get: (b, o) => view(b).getUint32(o, true),
+  put: (b, o, v) => (view(b).setUint32(o, v, true), o + 4),
+};
+export const U64_LE: Token<bigint> = {
+  len: 8,
+  get: (b, o) => view(b).getBigUint64(o, true),
+  put: (b, o, v) => (view(b).setBigUint64(o, v, true), o + 8),
+};
 
 const latin1 = new TextDecoder('latin1');
+const maxLatin1CharCode = 0xff;
 
-/** A fixed-size name field (`char segname[16]`): the text up to the first NUL. */
+/**
+ * A fixed-size name field (`char segname[16]`): the text up to the first NUL. `put` NUL-pads the
+ * field and refuses text that `get` could not give back (too long, a NUL, a char above U+00FF).
+ */
 export function fixedString(len: number): Token<string> {
   return {
     len,
@@ -33,6 +59,17 @@ export function fixedString(len: number): Token<string> {
       const raw = b.subarray(o, o + len);
       const end = raw.indexOf(0);
       return latin1.decode(end < 0 ? raw : raw.subarray(0, end));
+    },
+    put(b, o, text) {
+      if (text.length > len) throw new RangeError(`name "${text}" is longer than ${len} bytes`);
+      const field = b.subarray(o, o + len);
+      field.fill(0);
+      for (let i = 0; i < text.length; i += 1) {
+        const code = text.charCodeAt(i);
+        if (code === 0 || code > maxLatin1CharCode) throw new RangeError(`name "${text}" is not NUL-free latin1`);
+        field[i] = code;
+      }
+      return o + len;
     },
   };
 }
@@ -45,6 +82,12 @@ export function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> 
       const out: T[] = [];
       for (let i = 0; i < count; i += 1) out.push(token.get(b, o + i * token.len));
       return out;
+    },
+    put(b, o, values) {
+      if (values.length !== count) throw new RangeError(`expected ${count} values, got ${values.length}`);
+      let at = o;
+      for (const value of values) at = token.put(b, at, value);
+      return at;
     },
   };
 }
@@ -60,6 +103,11 @@ export function struct<T extends object>(len: number, fields: FieldSpec<T>): Tok
       const out: Record<string, unknown> = {};
       for (const [name, [at, token]] of entries) out[name] = token.get(b, o + at);
       return out as T;
+    },
+    put(b, o, value) {
+      const fields = value as Readonly<Record<string, unknown>>;
+      for (const [name, [at, token]] of entries) token.put(b, o + at, fields[name]);
+      return o + len;
     },
   };
 }
@@ -172,23 +220,56 @@ export const THREAD_STATE_OFFSET = THREAD_COMMAND.len;
 /** Flavor-1 state: the slot table at the start. */
 export const PROGRAM_SLOT_TABLE = arrayOf(U64_LE, 32);
 
-/** Flavor-1 state, task fields (name offset counts from the start of the command). */
+/**
+ * Flavor-1 state, task fields (name offset counts from the start of the command). Words named
+ * `word0x...` here and below are constant in every real file of a layout; their meaning is not
+ * known, and only the writer uses them.
+ */
 export interface ProgramTaskInfo {
   firstTaskAddress: bigint;
   firstTaskWordMarker: number;
   taskCount: number;
+  word0x814: number;
   nameOffset: number;
 }
 export const PROGRAM_TASK_INFO = struct<ProgramTaskInfo>(0x830, {
   firstTaskAddress: [0x800, U64_LE],
   firstTaskWordMarker: [0x808, U32_LE],
   taskCount: [0x80c, U32_LE],
+  word0x814: [0x814, U32_LE],
   nameOffset: [0x82c, U32_LE],
 });
 
-/** Flavor-3 state: one tensor (name offsets count from the start of the command). */
+/** Flavor-1 state words after the task fields, present in every layout. */
+export interface ProgramTrailerWords {
+  word0x840: number;
+  word0x848: number;
+}
+export const PROGRAM_TRAILER_WORDS = struct<ProgramTrailerWords>(0x84c, {
+  word0x840: [0x840, U32_LE],
+  word0x848: [0x848, U32_LE],
+});
+
+/** Flavor-1 state words compiler v7 added at the end (a v5 state stops before them). */
+export interface ProgramV7Words {
+  word0x850: number;
+  word0x858: number;
+  word0x85c: number;
+}
+export const PROGRAM_V7_WORDS = struct<ProgramV7Words>(0x860, {
+  word0x850: [0x850, U32_LE],
+  word0x858: [0x858, U32_LE],
+  word0x85c: [0x85c, U32_LE],
+});
+
+/**
+ * Flavor-3 state: one tensor (name offsets count from the start of the command). With a depth of
+ * one, the D stride is the whole tensor's byte size; `extent` is how far the tensor is written.
+ */
 export interface TensorDescriptorRecord {
+  word0x0: number;
   direction: number;
+  networkNameOffset: number;
   nameOffset: number;
   elementType: number;
   sizeN: number;
@@ -201,10 +282,14 @@ export interface TensorDescriptorRecord {
   strideH: bigint;
   strideW: bigint;
   strideD: bigint;
+  word0x68: number;
   bufferNameOffset: number;
+  extent: number;
 }
 export const TENSOR_DESCRIPTOR = struct<TensorDescriptorRecord>(0x78, {
+  word0x0: [0x0, U32_LE],
   direction: [0x4, U32_LE],
+  networkNameOffset: [0x8, U32_LE],
   nameOffset: [0x10, U32_LE],
   elementType: [0x14, U32_LE],
   sizeN: [0x18, U32_LE],
@@ -217,7 +302,9 @@ export const TENSOR_DESCRIPTOR = struct<TensorDescriptorRecord>(0x78, {
   strideH: [0x50, U64_LE],
   strideW: [0x58, U64_LE],
   strideD: [0x60, U64_LE],
+  word0x68: [0x68, U32_LE],
   bufferNameOffset: [0x6c, U32_LE],
+  extent: [0x70, U32_LE],
 });
 
 /** LC_LOADFVMLIB: name offset (from the start of the command), version, buffer address. */

@@ -6,11 +6,17 @@ import {
   KERNEL_ALIGNMENT_IN_BYTES,
   SEGMENT_ALIGNMENT_IN_BYTES,
   TILE_SIZE_IN_BYTES,
+  tokens,
 } from '../hwx/index.js';
 import { alignUp, tensorGeometry, textSegmentSize } from './geometry.js';
 import type { TensorGeometry } from './geometry.js';
 import { elementTypeStabs, firstTensorTypeNumber, tensorStab, TYPES_PER_TENSOR_STAB } from './stabs.js';
-import {
+import { placeTasks } from './tasks.js';
+import type { TaskPlacement } from './tasks.js';
+import type { HwxDescription, HwxLayout, TensorDescription } from './types.js';
+import { HwxWriteError } from './types.js';
+
+const {
   BUFFER_NAME_COMMAND,
   FVMLIB_COMMAND,
   LOAD_COMMAND,
@@ -20,11 +26,7 @@ import {
   SEGMENT_COMMAND_64,
   SYMTAB_COMMAND,
   THREAD_COMMAND,
-} from './structs.js';
-import { placeTasks } from './tasks.js';
-import type { TaskPlacement } from './tasks.js';
-import type { HwxDescription, HwxLayout, TensorDescription } from './types.js';
-import { HwxWriteError } from './types.js';
+} = tokens;
 
 /** Load commands are padded to 8 bytes. */
 const COMMAND_ALIGNMENT_IN_BYTES = 8;

@@ -10,9 +10,9 @@ import {
   PACKET_COUNT_SHIFT,
   TASK_ALIGNMENT_IN_BYTES,
   TASK_HEADER_SIZE_IN_BYTES,
+  tokens,
 } from '../hwx/index.js';
 import { alignUp } from './geometry.js';
-import { U32 } from './structs.js';
 import type { HwxLayout, PacketDescription, TaskDescription } from './types.js';
 
 export const TASK_HEADER_WORD_COUNT = TASK_HEADER_SIZE_IN_BYTES / 4;
@@ -57,12 +57,12 @@ export function placeTasks(tasks: readonly TaskDescription[]): TaskPlacement {
   return { offsets, streamSize: end };
 }
 
-export function putTask(view: DataView, offset: number, task: TaskDescription): number {
-  let at = offset;
-  for (const word of task.header) at = U32.put(view, at, { value: word });
+/** Puts a validated task (its header has TASK_HEADER's word count) at `offset`; returns its end. */
+export function putTask(bytes: Uint8Array, offset: number, task: TaskDescription): number {
+  let at = tokens.TASK_HEADER.put(bytes, offset, task.header);
   for (const packet of task.packets) {
-    at = U32.put(view, at, { value: packetHeader(packet) });
-    for (const value of packet.values) at = U32.put(view, at, { value });
+    at = tokens.PACKET_HEADER.put(bytes, at, packetHeader(packet));
+    for (const value of packet.values) at = tokens.PACKET_VALUE.put(bytes, at, value);
   }
   return at;
 }

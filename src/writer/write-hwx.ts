@@ -1,5 +1,5 @@
 // Puts a planned HWX file into bytes. One allocation of the final size; every record goes
-// through a token from structs.ts.
+// through the reader's token for it (src/hwx/tokens.ts), so writer and reader share field offsets.
 
 import {
   ANE_CPU_TYPE,
@@ -22,25 +22,11 @@ import {
   SLOT_COUNT,
   THREAD_FLAVOR_PROGRAM,
   THREAD_FLAVOR_TENSOR,
+  tokens,
 } from '../hwx/index.js';
 import { fillSection } from './fill.js';
 import { planHwx, TENSOR_STATE_WORDS } from './plan.js';
 import type { HwxPlan, PlannedCommand, PlannedTensor } from './plan.js';
-import {
-  BUFFER_NAME_COMMAND,
-  FVMLIB_COMMAND,
-  LOAD_COMMAND,
-  MACH_HEADER_64,
-  NLIST_64,
-  NOTE_COMMAND,
-  PROGRAM_STATE,
-  SECTION_64,
-  SEGMENT_COMMAND_64,
-  SYMTAB_COMMAND,
-  THREAD_COMMAND,
-  U64,
-  TENSOR_STATE,
-} from './structs.js';
 import { putTask, taskSize } from './tasks.js';
 import type { HwxDescription } from './types.js';
 import { HwxWriteError } from './types.js';
@@ -86,7 +72,34 @@ const NOTE_OWNER = 'src model info';
 const NOTE_DATA_OFFSET = 0x28;
 const NOTE_DATA_SIZE = 1;
 
+const {
+  BUFFER_NAME_COMMAND,
+  FVMLIB_COMMAND,
+  LOAD_COMMAND,
+  MACH_HEADER_64,
+  NLIST_64,
+  NOTE_COMMAND,
+  PROGRAM_SLOT_TABLE,
+  PROGRAM_TASK_INFO,
+  PROGRAM_TRAILER_WORDS,
+  PROGRAM_V7_WORDS,
+  SECTION_64,
+  SEGMENT_COMMAND_64,
+  SYMTAB_COMMAND,
+  TENSOR_DESCRIPTOR,
+  THREAD_COMMAND,
+} = tokens;
+
 const encoder = new TextEncoder();
+
+/** A load command: the common header, then the command's own fields (which start after it). */
+function putLoadCommand<T>(bytes: Uint8Array, at: number, cmd: number, cmdsize: number, token: tokens.Token<T>, value: T): void {
+  LOAD_COMMAND.put(bytes, at, { cmd, cmdsize });
+  token.put(bytes, at, value);
+}
+
+/** u64 fields are bigint in the tokens; the plan's numbers stay below 2^53. */
+const u64 = (value: number): bigint => BigInt(value);
 
 function putCString(bytes: Uint8Array, offset: number, text: string): number {
   const encoded = encoder.encode(text);
@@ -100,9 +113,8 @@ export function writeHwx(description: HwxDescription): Uint8Array {
   if (issues.length > 0) throw new HwxWriteError(issues);
   const plan = planHwx(description);
   const bytes = new Uint8Array(plan.fileSize);
-  const view = new DataView(bytes.buffer);
 
-  MACH_HEADER_64.put(view, 0, {
+  MACH_HEADER_64.put(bytes, 0, {
     magic: HWX_MAGIC,
     cputype: ANE_CPU_TYPE,
     cpusubtype: description.cpuSubtype,
@@ -111,22 +123,22 @@ export function writeHwx(description: HwxDescription): Uint8Array {
     sizeofcmds: plan.sizeofcmds,
     flags: HWX_HEADER_FLAGS,
   });
-  for (const command of plan.commands) putCommand(bytes, view, plan, command);
+  for (const command of plan.commands) putCommand(bytes, plan, command);
 
   plan.symbols.forEach((symbol, i) => {
-    NLIST_64.put(view, plan.symoff + i * NLIST_64.len, {
+    NLIST_64.put(bytes, plan.symoff + i * NLIST_64.len, {
       strx: plan.strx[i] ?? 0,
       type: symbol.type,
       sect: symbol.sect,
       desc: symbol.desc,
-      value: symbol.value,
+      value: u64(symbol.value),
     });
     putCString(bytes, plan.stroff + (plan.strx[i] ?? 0), symbol.text);
   });
 
   plan.tasks.offsets.forEach((at, i) => {
     const task = description.tasks[i];
-    if (task) putTask(view, plan.text.fileoff + at, task);
+    if (task) putTask(bytes, plan.text.fileoff + at, task);
   });
   fillSection(bytes, plan.text.constOffset, description.kernel.size, description.kernel.fill);
   if (plan.debug && description.debugInfo) fillSection(bytes, plan.debug.fileoff, plan.debug.size, description.debugInfo.fill);
@@ -139,71 +151,71 @@ function tensorAt(plan: HwxPlan, command: PlannedCommand): PlannedTensor {
   return tensor;
 }
 
-function putCommand(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: PlannedCommand): void {
+function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): void {
   const d = plan.description;
   const at = command.offset;
   const cmdsize = command.size;
-  const segment = { cmd: LC_SEGMENT_64, cmdsize, fileoff: 0, filesize: 0 };
+  const segment = (value: tokens.SegmentCommand64): void => putLoadCommand(bytes, at, LC_SEGMENT_64, cmdsize, SEGMENT_COMMAND_64, value);
   const sectionAt = SEGMENT_COMMAND_64.len + at;
   switch (command.kind) {
     case 'pagezero':
-      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__PAGEZERO', vmaddr: 0, vmsize: SEGMENT_ALIGNMENT_IN_BYTES, maxprot: PROT_NONE, initprot: PROT_NONE, nsects: 0, flags: SG_NORELOC });
+      segment({ segname: '__PAGEZERO', vmaddr: 0n, vmsize: u64(SEGMENT_ALIGNMENT_IN_BYTES), fileoff: 0n, filesize: 0n, maxprot: PROT_NONE, initprot: PROT_NONE, nsects: 0, flags: SG_NORELOC });
       return;
     case 'text': {
       const t = plan.text;
-      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__TEXT', vmaddr: t.addr, vmsize: t.vmsize, fileoff: t.fileoff, filesize: t.vmsize, maxprot: PROT_TEXT, initprot: PROT_TEXT, nsects: 2, flags: SG_NORELOC });
-      const next = SECTION_64.put(view, sectionAt, { sectname: '__text', segname: '__TEXT', addr: t.addr, size: t.size, offset: t.fileoff, align: TASK_SECTION_ALIGN, flags: TASK_SECTION_FLAGS });
-      SECTION_64.put(view, next, { sectname: '__const', segname: '__TEXT', addr: t.constAddr, size: d.kernel.size, offset: t.constOffset, align: KERNEL_SECTION_ALIGN, flags: KERNEL_SECTION_FLAGS });
+      segment({ segname: '__TEXT', vmaddr: u64(t.addr), vmsize: u64(t.vmsize), fileoff: u64(t.fileoff), filesize: u64(t.vmsize), maxprot: PROT_TEXT, initprot: PROT_TEXT, nsects: 2, flags: SG_NORELOC });
+      const next = SECTION_64.put(bytes, sectionAt, { sectname: '__text', segname: '__TEXT', addr: u64(t.addr), size: u64(t.size), offset: t.fileoff, align: TASK_SECTION_ALIGN, flags: TASK_SECTION_FLAGS });
+      SECTION_64.put(bytes, next, { sectname: '__const', segname: '__TEXT', addr: u64(t.constAddr), size: u64(d.kernel.size), offset: t.constOffset, align: KERNEL_SECTION_ALIGN, flags: KERNEL_SECTION_FLAGS });
       return;
     }
     case 'fvmlib': {
       const t = tensorAt(plan, command);
       const input = t.description.kind === 'input';
       const prot = input ? PROT_INPUT : PROT_OUTPUT;
-      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__FVMLIB', vmaddr: t.addr, vmsize: t.geometry.bufferSize, maxprot: prot, initprot: prot, nsects: 1, flags: SG_FVMLIB_NORELOC });
-      SECTION_64.put(view, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: t.addr, size: t.geometry.byteSize, offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
+      segment({ segname: '__FVMLIB', vmaddr: u64(t.addr), vmsize: u64(t.geometry.bufferSize), fileoff: 0n, filesize: 0n, maxprot: prot, initprot: prot, nsects: 1, flags: SG_FVMLIB_NORELOC });
+      SECTION_64.put(bytes, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: u64(t.addr), size: u64(t.geometry.byteSize), offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
       return;
     }
     case 'intermediate': {
       const r = plan.intermediate;
       if (!r) return;
-      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__DATA', vmaddr: r.addr, vmsize: r.vmsize, maxprot: PROT_INTERMEDIATE, initprot: PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
-      SECTION_64.put(view, sectionAt, { sectname: '__bss', segname: '__DATA', addr: r.addr, size: r.size, offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
+      segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: PROT_INTERMEDIATE, initprot: PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
+      SECTION_64.put(bytes, sectionAt, { sectname: '__bss', segname: '__DATA', addr: u64(r.addr), size: u64(r.size), offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
       return;
     }
     case 'debug': {
       const r = plan.debug;
       if (!r) return;
-      SEGMENT_COMMAND_64.put(view, at, { ...segment, segname: '__DEBUG', vmaddr: r.addr, vmsize: r.vmsize, fileoff: r.fileoff, filesize: r.vmsize, maxprot: PROT_DEBUG, initprot: PROT_DEBUG, nsects: 1, flags: SG_NONE });
-      SECTION_64.put(view, sectionAt, { sectname: '__debug_info', segname: '__DEBUG', addr: r.addr, size: r.size, offset: r.fileoff, align: 0, flags: DEBUG_SECTION_FLAGS });
+      segment({ segname: '__DEBUG', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: u64(r.fileoff), filesize: u64(r.vmsize), maxprot: PROT_DEBUG, initprot: PROT_DEBUG, nsects: 1, flags: SG_NONE });
+      SECTION_64.put(bytes, sectionAt, { sectname: '__debug_info', segname: '__DEBUG', addr: u64(r.addr), size: u64(r.size), offset: r.fileoff, align: 0, flags: DEBUG_SECTION_FLAGS });
       return;
     }
     case 'buffer-name': {
       const t = tensorAt(plan, command);
       if (d.layout === 'v5') {
-        FVMLIB_COMMAND.put(view, at, { cmd: LC_LOADFVMLIB, cmdsize, nameOffset: FVMLIB_COMMAND.len, headerAddr: t.addr });
+        putLoadCommand(bytes, at, LC_LOADFVMLIB, cmdsize, FVMLIB_COMMAND, { nameOffset: FVMLIB_COMMAND.len, headerAddr: t.addr });
         putCString(bytes, at + FVMLIB_COMMAND.len, t.description.name);
       } else {
-        BUFFER_NAME_COMMAND.put(view, at, { cmd: LC_ANE_BUFFER_NAME, cmdsize, nameOffset: BUFFER_NAME_COMMAND.len, vmaddr: t.addr });
+        putLoadCommand(bytes, at, LC_ANE_BUFFER_NAME, cmdsize, BUFFER_NAME_COMMAND, { nameOffset: BUFFER_NAME_COMMAND.len, vmaddr: u64(t.addr) });
         putCString(bytes, at + BUFFER_NAME_COMMAND.len, t.description.name);
       }
       return;
     }
     case 'program':
-      putProgram(bytes, view, plan, command);
+      putProgram(bytes, plan, command);
       return;
     case 'tensor':
-      putTensor(bytes, view, plan, command);
+      putTensor(bytes, plan, command);
       return;
     case 'ident':
-      LOAD_COMMAND.put(view, at, { cmd: LC_IDENT, cmdsize });
+      LOAD_COMMAND.put(bytes, at, { cmd: LC_IDENT, cmdsize });
       putCString(bytes, at + LOAD_COMMAND.len, plan.identText);
       return;
     case 'note':
-      NOTE_COMMAND.put(view, at, { cmd: LC_NOTE, cmdsize, owner: NOTE_OWNER, offset: NOTE_DATA_OFFSET, size: NOTE_DATA_SIZE });
+      putLoadCommand(bytes, at, LC_NOTE, cmdsize, NOTE_COMMAND, { owner: NOTE_OWNER, offset: u64(NOTE_DATA_OFFSET), size: u64(NOTE_DATA_SIZE) });
       return;
     case 'symtab':
-      SYMTAB_COMMAND.put(view, at, { cmd: LC_SYMTAB, cmdsize, symoff: plan.symoff, nsyms: plan.symbols.length, stroff: plan.stroff, strsize: plan.strsize });
+      putLoadCommand(bytes, at, LC_SYMTAB, cmdsize, SYMTAB_COMMAND, { symoff: plan.symoff, nsyms: plan.symbols.length, stroff: plan.stroff, strsize: plan.strsize });
       return;
     default: {
       const unreachable: never = command.kind;
@@ -212,44 +224,47 @@ function putCommand(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: P
   }
 }
 
-function putProgram(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: PlannedCommand): void {
+function putProgram(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): void {
   const d = plan.description;
   const state = command.offset + THREAD_COMMAND.len;
   const stateBytes = plan.programStateWords * 4;
-  THREAD_COMMAND.put(view, command.offset, { cmd: LC_THREAD, cmdsize: command.size, flavor: THREAD_FLAVOR_PROGRAM, count: plan.programStateWords });
+  putLoadCommand(bytes, command.offset, LC_THREAD, command.size, THREAD_COMMAND, { flavor: THREAD_FLAVOR_PROGRAM, count: plan.programStateWords });
   const slots = new Array<number>(SLOT_COUNT).fill(0);
   slots[PROGRAM_SLOT_TEXT] = plan.text.addr;
   slots[PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
   if (plan.intermediate) slots[PROGRAM_SLOT_INTERMEDIATE] = plan.intermediate.addr;
   for (const t of plan.tensors) slots[t.description.slot] = t.addr;
-  slots.forEach((value, i) => U64.put(view, state + i * U64.len, { value }));
+  PROGRAM_SLOT_TABLE.put(bytes, state, slots.map(u64));
   const firstTask = d.tasks[0];
   const late = d.layout !== 'v5';
-  PROGRAM_STATE.put(view, state, {
-    firstTaskAddress: plan.text.addr,
+  PROGRAM_TASK_INFO.put(bytes, state, {
+    firstTaskAddress: u64(plan.text.addr),
     firstTaskWordMarker: firstTask ? taskSize(firstTask) / 4 - 1 : 0,
     taskCount: d.tasks.length,
     word0x814: PROGRAM_WORD_0X814,
     nameOffset: THREAD_COMMAND.len + stateBytes,
+  });
+  PROGRAM_TRAILER_WORDS.put(bytes, state, {
     word0x840: PROGRAM_WORD_0X840,
     word0x848: late ? PROGRAM_WORD_0X848_V7 : PROGRAM_WORD_0X848_V5,
-    ...(late ? { word0x850: PROGRAM_WORD_0X850_V7, word0x858: PROGRAM_WORD_0X858_V7, word0x85c: PROGRAM_WORD_0X85C_V7 } : {}),
   });
+  // A v5 state ends before these words; the network name follows it there.
+  if (late) PROGRAM_V7_WORDS.put(bytes, state, { word0x850: PROGRAM_WORD_0X850_V7, word0x858: PROGRAM_WORD_0X858_V7, word0x85c: PROGRAM_WORD_0X85C_V7 });
   putCString(bytes, state + stateBytes, d.networkName);
 }
 
-function putTensor(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: PlannedCommand): void {
+function putTensor(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): void {
   const t = tensorAt(plan, command);
   const g = t.geometry;
   const input = t.description.kind === 'input';
   const state = command.offset + THREAD_COMMAND.len;
-  THREAD_COMMAND.put(view, command.offset, { cmd: LC_THREAD, cmdsize: command.size, flavor: THREAD_FLAVOR_TENSOR, count: TENSOR_STATE_WORDS });
+  putLoadCommand(bytes, command.offset, LC_THREAD, command.size, THREAD_COMMAND, { flavor: THREAD_FLAVOR_TENSOR, count: TENSOR_STATE_WORDS });
   const networkNameOffset = THREAD_COMMAND.len + TENSOR_STATE_WORDS * 4;
   const nameOffset = putCString(bytes, command.offset + networkNameOffset, plan.description.networkName) - command.offset;
   const bufferNameOffset = putCString(bytes, command.offset + nameOffset, t.threadName) - command.offset;
   putCString(bytes, command.offset + bufferNameOffset, t.bufferName);
   const s = t.description.shape;
-  TENSOR_STATE.put(view, state, {
+  TENSOR_DESCRIPTOR.put(bytes, state, {
     word0x0: TENSOR_WORD_0X0,
     direction: input ? DIRECTION_INPUT : DIRECTION_OUTPUT,
     networkNameOffset,
@@ -260,11 +275,12 @@ function putTensor(bytes: Uint8Array, view: DataView, plan: HwxPlan, command: Pl
     sizeH: s.h,
     sizeW: s.w,
     sizeD: TENSOR_SIZE_D,
-    strideN: g.batchStride,
-    strideC: g.planeStride,
-    strideH: g.rowStride,
-    strideW: FP16_SIZE_IN_BYTES,
-    byteSize: g.byteSize,
+    strideN: u64(g.batchStride),
+    strideC: u64(g.planeStride),
+    strideH: u64(g.rowStride),
+    strideW: u64(FP16_SIZE_IN_BYTES),
+    // Depth is one, so the D stride spans the whole tensor.
+    strideD: u64(g.byteSize),
     word0x68: TENSOR_WORD_0X68,
     bufferNameOffset,
     // Compiler v5 records how far an output is written; v7 and later the whole size.
