@@ -17,6 +17,8 @@ import logging
 import os
 import platform
 import sys
+import threading
+import time
 import traceback
 
 # The child shares the terminal with the command: whatever Python or upstream prints must land
@@ -31,6 +33,21 @@ except (OSError, ValueError, io.UnsupportedOperation):
 sys.stdout = sys.stderr
 # Never leave __pycache__ folders in the upstream source, the patch cache or py/.
 sys.dont_write_bytecode = True
+
+# Seconds between checks that the Node process which started us is still there.
+PARENT_CHECK_INTERVAL = 1.0
+
+
+def _exit_with_parent(parent):
+    """Ends this process once its parent is gone: a parent killed outright (SIGKILL) cannot stop
+    us, and pythonia would leave us running; the orphan is then re-parented, so getppid() changes."""
+    while True:
+        time.sleep(PARENT_CHECK_INTERVAL)
+        if os.getppid() != parent:
+            os._exit(1)
+
+
+threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="anecc-parent-watch", daemon=True).start()
 
 PROFILES = ("upstream", "patched")
 # The record upstream's anecc_compile logs last; the CLI writes that line itself.

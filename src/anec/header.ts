@@ -67,6 +67,7 @@ export const ANEC_HEADER = {
    * Every value is range-checked first, so a failure writes nothing.
    */
   put(bytes: Uint8Array, offset: number, header: AnecHeader): number {
+    // Only a caller's bug can get these wrong: the converter always builds 32 and 192 values.
     if (header.tiles.length !== SLOT_COUNT) throw new AnecHeaderRangeError('tiles.length', header.tiles.length, 'count');
     if (header.nchw.length !== NCHW_VALUE_COUNT) throw new AnecHeaderRangeError('nchw.length', header.nchw.length, 'count');
     const u64s: readonly [string, bigint][] = [

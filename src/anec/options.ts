@@ -19,7 +19,6 @@ export interface ConvertOptions {
   readonly engine: EngineChoice | undefined;
   readonly clean: boolean;
   readonly remapSlots: boolean;
-  readonly json: boolean;
   readonly debug: boolean;
 }
 
@@ -46,7 +45,6 @@ const convertOptionsSchema = z.object({
     }),
   clean: z.boolean().default(false),
   remapSlots: z.boolean().default(false),
-  json: z.boolean().default(false),
   debug: z.boolean().default(false),
 });
 
@@ -74,7 +72,6 @@ export function normalizeConvertOptions(raw: Record<string, unknown>): ConvertOp
     engine: o.engine as EngineChoice | undefined,
     clean: o.clean,
     remapSlots: o.remapSlots,
-    json: o.json,
     debug: o.debug,
   });
 }

@@ -5,7 +5,7 @@
 import { KERNEL_DMA_ADDRESS, PACKET_ADDRESS_MASK, SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
 import { MAX_BUFFER_TILES, MAX_TASK_COUNT } from './constants.js';
 import { BUFFER_IDENTS, readLoadLayout, type LoadLayout } from './patched-layout.js';
-import { PythonException, pyRoundUp, roundDown } from './python-semantics.js';
+import { hex, pyRoundUp, PythonException, roundDown } from './python-semantics.js';
 import {
   check,
   fileWords,
@@ -18,7 +18,6 @@ import {
   type LocatedLayout,
 } from './upstream.js';
 
-const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
 
 /** Patch 0001: with more stabs than I/O buffers, drop those whose name (before ":t") has a '/'. */
 export const dropSurplusAliases = (runs: string[], ioCount: number): string[] =>

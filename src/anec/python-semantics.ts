@@ -45,6 +45,11 @@ export function pyInt(text: string, what: string): bigint {
   return core.startsWith('-') ? -value : value;
 }
 
+/** Python's `'0x%x' % n`: a negative number prints as 0x-..., which bigint's toString(16) matches. */
+export function hex(n: number | bigint): string {
+  return `0x${n.toString(16)}`;
+}
+
 /** Python's `(x + (y - 1)) & (-y)` for a power-of-two y, on unbounded integers. */
 export function pyRoundUp(x: bigint, y: bigint): bigint {
   return (x + (y - 1n)) & -y;

@@ -2,6 +2,7 @@
 // must print it identically, so the native engine renders it here rather than in the CLI.
 import { SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
 import { FIRST_IO_SLOT, NCHW_FIELD_COUNT } from './constants.js';
+import { hex } from './python-semantics.js';
 import type { AnecHeader } from './types.js';
 
 /** Upstream's name for what a slot holds, as its struct comments show it. */
@@ -12,9 +13,6 @@ export function slotName(slot: number, dstCount: number): string {
   if (slot === 3) return 'itm0';
   return slot < FIRST_IO_SLOT + dstCount ? `dst${slot - FIRST_IO_SLOT}` : `src${slot - FIRST_IO_SLOT - dstCount}`;
 }
-
-// Python's '%x' of a negative number is '-' and the magnitude, as bigint's toString(16) gives.
-const hex = (n: number | bigint): string => `0x${n.toString(16)}`;
 
 export function renderAnecStruct(name: string, header: AnecHeader): string {
   const lines = [

@@ -20,11 +20,11 @@ import {
   NCHW_VALUE_COUNT,
   UPSTREAM_TD_MARKER,
 } from './constants.js';
-import { PythonException, roundDown, roundUp } from './python-semantics.js';
+import { hex, PythonException, roundDown, roundUp } from './python-semantics.js';
 import { printableRuns } from './printable-runs.js';
 import { looksLikeTensorStab, parseStab, type StabShape } from './stabs.js';
 import type { AnecHeader, LogRecord } from './types.js';
-import { findWord, occurrences, wordAt, wordSlice, wordsOf } from './words.js';
+import { findWord, occurrences, tryFindWord, wordAt, wordSlice, wordsOf } from './words.js';
 
 /** What a successful conversion yields before printing or compiling. */
 export interface Conversion {
@@ -47,7 +47,6 @@ export function check(condition: boolean, message: string, code: string): void {
   if (!condition) fail('AssertionError', message, code);
 }
 
-const hex = (n: number): string => `0x${n.toString(16)}`;
 
 /** The layout facts upstream derives from the word scans (steps 1 to 4). */
 export interface TaskLayout {
@@ -95,8 +94,7 @@ export function upstreamBuffers(words: Uint32Array, size: number): BufferList {
   const found: Record<keyof BufferList, number[]> = { intermediates: [], inputs: [], outputs: [] };
   let address = ANE_BASE_ADDRESS + roundUp(size, TILE_SIZE_IN_BYTES);
   for (let n = 0; n < MAX_BUFFER_COUNT; n++) {
-    if (address > 0xffffffff) break;
-    const pos = words.indexOf(address);
+    const pos = tryFindWord(words, address);
     if (pos < 0) break;
     const bufSize = wordAt(words, pos + 2, 'buffer size');
     check(

@@ -14,9 +14,14 @@ export function wordsOf(bytes: Uint8Array): Uint32Array {
   return Uint32Array.from({ length: bytes.length / 4 }, (_, i) => view.getUint32(i * 4, true));
 }
 
+/** The first index after `after` holding `value`, or -1; a value no u32 can hold is never found. */
+export function tryFindWord(words: Uint32Array, value: number, after = -1): number {
+  return value >= 0 && value <= 0xffffffff ? words.indexOf(value, after + 1) : -1;
+}
+
 /** `next(i for i, x in enumerate(up) if x == value and i > after)`: StopIteration on a miss. */
 export function findWord(words: Uint32Array, value: number, what: string, after = -1): number {
-  const at = value >= 0 && value <= 0xffffffff ? words.indexOf(value, after + 1) : -1;
+  const at = tryFindWord(words, value, after);
   if (at < 0) throw new PythonException('StopIteration', `no word 0x${value.toString(16)} (${what}) in the file`, 'word_not_found');
   return at;
 }

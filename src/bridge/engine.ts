@@ -1,6 +1,7 @@
 // The Python engine: one Python child running py/anecc_bridge.py, upstream anecc loaded by path,
 // the patched copy prepared on first use, and every reply checked before it becomes a result.
 
+import { rmSync } from 'node:fs';
 import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -224,13 +225,16 @@ class Engine implements PythonEngine {
  */
 export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env): Promise<PythonEngine> {
   const normalized = normalizePythonEngineOptions(options, env);
-  const workDir = await mkdtemp(path.join(tmpdir(), 'anecc-python-'));
+  // Resolved: replies are checked against it with path.resolve, and TMPDIR may be relative.
+  const workDir = path.resolve(await mkdtemp(path.join(tmpdir(), 'anecc-python-')));
   let child: PythonChild | undefined;
   try {
     child = await startPythonChild({
       pythonBin: normalized.pythonBin,
       bridgePath: bridgeModulePath,
       timeoutMs: normalized.timeoutMs,
+      // Also runs when a signal or process.exit() ends the command before close().
+      cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });
     await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir });
     return new Engine(child, normalized, workDir);

@@ -6,6 +6,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import type { StructuredPatch } from 'diff';
+import { z } from 'zod';
 import { PatchError } from './errors.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
 import type { AppliedPatch, PatchStatus } from './types.js';
@@ -24,6 +25,9 @@ const maxPackageSizeInBytes = 16 * 1024 * 1024;
 const maxPatchSizeInBytes = 4 * 1024 * 1024;
 const maxSeriesSizeInBytes = 64 * 1024;
 const maxPatchCount = 256;
+const maxManifestSizeInBytes = 1024 * 1024;
+// Renames of a stale final folder aside before giving up (each one means another process raced us).
+const maxInstallAttempts = 3;
 
 export interface PrepareOptions {
   /** The upstream `anecc` package folder (the one holding __init__.py). */
@@ -36,6 +40,13 @@ interface PatchFile {
   readonly name: string;
   readonly text: string;
 }
+
+const manifestSchema = z.object({
+  format: z.literal(cacheFormat),
+  upstreamSha256: z.string(),
+  patches: z.array(z.object({ file: z.string(), subject: z.string().optional(), touches: z.array(z.string()) })),
+  warnings: z.array(z.string()),
+});
 
 interface Manifest {
   readonly format: string;
@@ -257,19 +268,62 @@ export function applyPatchFiles(
   return { applied, warnings };
 }
 
-function notPinnedWarning(upstreamSha256: string): string {
+/** The warning for an upstream that is not the pinned version (also used by doctor). */
+export function notPinnedWarning(upstreamSha256: string): string {
   return (
     `upstream anecc/__init__.py (sha256 ${upstreamSha256.slice(0, 12)}) is not eiln/anecc aa7b14f ` +
     `(anecc 1.0.9); the patches were written against that version`
   );
 }
 
+/** The manifest of a finished copy in `dir`, or undefined for anything else (missing, partial, foreign). */
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
-    const parsed = JSON.parse(await readFile(path.join(dir, manifestName), 'utf8')) as Manifest;
-    return parsed.format === cacheFormat ? parsed : undefined;
+    const bytes = await readBounded(path.join(dir, manifestName), maxManifestSizeInBytes, () =>
+      new PatchError('cache-failed', `${manifestName} is larger than ${maxManifestSizeInBytes} bytes`),
+    );
+    const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
+    if (!parsed.success) return undefined;
+    const { format, upstreamSha256, patches, warnings } = parsed.data;
+    return { format, upstreamSha256, patches: patches.map((p) => ({ ...p, subject: p.subject })), warnings };
   } catch {
     return undefined;
+  }
+}
+
+/**
+ * Renames the built copy to `dir`; false when a finished copy (another process's, identical) is
+ * already there. The final folder is never removed in place: another process may have just
+ * renamed its finished copy there, after we found no manifest. A folder without a valid
+ * manifest (left by an older format or a crash) is renamed aside first, then removed.
+ */
+async function install(temporary: string, dir: string): Promise<boolean> {
+  for (let attempt = 1; ; attempt += 1) {
+    let failure: unknown;
+    try {
+      await rename(temporary, dir);
+      return true;
+    } catch (error) {
+      failure = error;
+    }
+    if (await readManifest(dir)) return false;
+    if (attempt >= maxInstallAttempts) throw failure;
+    const stale = path.join(path.dirname(dir), `.stale-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
+    try {
+      await rename(dir, stale);
+    } catch (error) {
+      // Someone else moved it aside first; try again.
+      if (!isMissing(error)) throw error;
+      continue;
+    }
+    try {
+      await rename(temporary, dir);
+      return true;
+    } catch {
+      // Someone renamed theirs in meanwhile: the next round checks its manifest.
+    } finally {
+      await rm(stale, { recursive: true, force: true });
+    }
   }
 }
 
@@ -295,9 +349,6 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
     return { dir, built: false, upstreamSha256, upstreamPinned, patches: cached.patches, warnings: cached.warnings };
   }
 
-  // A folder without a valid manifest was not made by a finished build (renames are atomic).
-  await rm(dir, { recursive: true, force: true });
-
   const files = new Map<string, string>();
   const binary = new Map<string, Buffer>();
   for (const [name, bytes] of upstream) {
@@ -320,11 +371,8 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
     }
     await mkdir(path.join(temporary, packageFolderName), { recursive: true });
     await writeFile(path.join(temporary, manifestName), `${JSON.stringify(manifest, null, 2)}\n`);
-    try {
-      await rename(temporary, dir);
-    } catch (error) {
+    if (!(await install(temporary, dir))) {
       // Another process finished the same copy first; theirs is identical.
-      if (!(await readManifest(dir))) throw error;
       await rm(temporary, { recursive: true, force: true });
       return { dir, built: false, upstreamSha256, upstreamPinned, patches: applied, warnings };
     }
@@ -333,9 +381,4 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
     throw new PatchError('cache-failed', `cannot write the patched copy under ${options.cacheDir}`, { cause: error });
   }
   return { dir, built: true, upstreamSha256, upstreamPinned, patches: applied, warnings };
-}
-
-/** What `series` lists and whether each file is there, without applying anything (for doctor). */
-export async function listPatches(patchesDir: string): Promise<readonly string[]> {
-  return readSeries(patchesDir);
 }

@@ -6,6 +6,7 @@
 
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { PYTHON_INT_MAX_STR_DIGITS } from '../anec/index.js';
 import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
 
 const require = createRequire(import.meta.url);
@@ -19,6 +20,11 @@ export interface PythonChildOptions {
   readonly bridgePath: string;
   /** Budget for start-up and default budget of each call. */
   readonly timeoutMs: number;
+  /**
+   * Runs when the process exits or is ended by a signal before close() finished (e.g. removes
+   * the engine's work folder); must be synchronous, as nothing asynchronous runs then.
+   */
+  readonly cleanupSync?: (() => void) | undefined;
 }
 
 /** A started Python child with the bridge module imported. */
@@ -42,29 +48,38 @@ interface PythoniaModule {
 
 type BridgeProxy = Record<BridgeFunction, (arg?: string) => Promise<unknown>>;
 
+/**
+ * Upstream's result depends on two interpreter settings the native engine reproduces as fixed
+ * facts: the text encoding of `open()` (UTF-8) and int()'s digit limit (CPython's default 4300).
+ * Pin them so a user's locale or PYTHONINTMAXSTRDIGITS cannot make the engines disagree.
+ */
+export const pinnedPythonBehaviour = { PYTHONUTF8: '1', PYTHONINTMAXSTRDIGITS: String(PYTHON_INT_MAX_STR_DIGITS) } as const;
+
 // pythonia's own debug output goes to our stdout when DEBUG is set, in both halves.
 const scrubbedVariables = ['DEBUG'] as const;
 const stderrTailInChars = 8192;
 // After python.exit() (SIGTERM), how long the child gets before SIGKILL.
 const exitGraceMs = 2000;
 const killGraceMs = 2000;
+// Signals whose default action ends the command; each must also end the child.
+const endingSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 let pythonia: PythoniaModule | undefined;
 let activeChild = false;
 
-/** Runs `start` with child_process.spawn redirected for pythonia's interface.py only. */
-async function withOwnedSpawn(
-  pythonBin: string,
-  watch: (child: ChildProcess) => void,
-  start: () => unknown,
-): Promise<unknown> {
+/**
+ * Runs `start` with child_process.spawn redirected for pythonia's interface.py only. pythonia is
+ * CommonJS and spawns from its constructor, so `start` is synchronous, and so is every change
+ * made here to the process (spawn and the environment): nothing else can run while they last.
+ */
+function withOwnedSpawn<T>(pythonBin: string, watch: (child: ChildProcess) => void, start: () => T): T {
   const childProcess = require('node:child_process') as typeof import('node:child_process');
   const original = childProcess.spawn;
   let claimed = false;
   const owned = (command: string, args: readonly string[], options: SpawnOptions): ChildProcess => {
     const isPythonia = !claimed && Array.isArray(args) && String(args[0] ?? '').endsWith('interface.py');
     if (!isPythonia) return original.call(childProcess, command, args, options);
-    const env: Record<string, string | undefined> = { ...process.env, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
+    const env: Record<string, string | undefined> = { ...process.env, ...pinnedPythonBehaviour, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
     for (const name of scrubbedVariables) delete env[name];
     delete env['REQ_TIMEOUT'];
     // The child gets no stdin and no share of our stdout: only the IPC channel talks.
@@ -87,7 +102,7 @@ async function withOwnedSpawn(
   for (const name of scrubbedVariables) delete process.env[name];
   process.env['REQ_TIMEOUT'] = '0';
   try {
-    return await start();
+    return start();
   } finally {
     childProcess.spawn = original;
     for (const [name, value] of Object.entries(saved)) {
@@ -162,16 +177,14 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
 
   let module: PythoniaModule;
   try {
-    const result = await withOwnedSpawn(options.pythonBin, watch, async () => {
+    module = withOwnedSpawn(options.pythonBin, watch, () => {
       if (pythonia === undefined) {
-        const imported = (await import('pythonia')) as unknown as { default: PythoniaModule };
-        pythonia = imported.default;
+        pythonia = require('pythonia') as PythoniaModule;
       } else if (pythonia.com.proc === null) {
         pythonia.com.start();
       }
       return pythonia;
     });
-    module = result as PythoniaModule;
   } catch (cause) {
     spawned?.kill('SIGKILL');
     activeChild = false;
@@ -186,19 +199,40 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   const kill = (signal: NodeJS.Signals): void => {
     if (!exited) proc.kill(signal);
   };
-  // The child must not outlive us, whichever way we end.
-  const onProcessExit = (): void => kill('SIGKILL');
-  const onSigint = (): void => {
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    process.removeListener('exit', onProcessExit);
+    for (const signal of endingSignals) process.removeListener(signal, onSignal);
+  };
+  const cleanup = (): void => {
+    try {
+      options.cleanupSync?.();
+    } catch {
+      // Best effort: a failed cleanup must not change how the command ends.
+    }
+  };
+  // The child (and what cleanupSync removes) must not outlive us, whichever way we end.
+  const onProcessExit = (): void => {
     kill('SIGKILL');
-    fail(new PythonEngineError('interrupted', 'interrupted (SIGINT); the Python process was stopped'));
-    process.removeListener('SIGINT', onSigint);
-    // Without other listeners, restore the default: the signal ends the process.
-    if (process.listenerCount('SIGINT') === 0) process.kill(process.pid, 'SIGINT');
+    cleanup();
+  };
+  const onSignal = (signal: NodeJS.Signals): void => {
+    kill('SIGKILL');
+    fail(new PythonEngineError('interrupted', `interrupted (${signal}); the Python process was stopped`));
+    cleanup();
+    release();
+    // Our listener replaced the signal's default action. When nobody else listens, the command
+    // must still end the way an interrupted CLI tool does (killed by that signal, status
+    // 128 + n), so the signal is sent again now that the default action is back; a command
+    // that installs its own handler keeps the decision, with pending calls rejected.
+    if (process.listenerCount(signal) === 0) process.kill(process.pid, signal);
   };
   process.on('exit', onProcessExit);
-  process.on('SIGINT', onSigint);
+  for (const signal of endingSignals) process.on(signal, onSignal);
 
-  /** Settles with `work`, or rejects when the child dies, the budget runs out, or SIGINT comes. */
+  /** Settles with `work`, or rejects when the child dies, the budget runs out, or a signal ends the command. */
   const guarded = <T>(work: Promise<T>, what: string, timeoutMs: number): Promise<T> => {
     // pythonia never settles a call to a dead child; never let a late rejection go unhandled.
     work.catch(() => {});
@@ -242,7 +276,6 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    process.removeListener('SIGINT', onSigint);
     fail(new PythonEngineError('closed', 'the Python engine is closed'));
     try {
       module.python.exit();
@@ -256,7 +289,10 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
       kill('SIGKILL');
       await Promise.race([exitPromise, timeout(killGraceMs)]);
     }
-    process.removeListener('exit', onProcessExit);
+    // Until here a signal or exit still runs onSignal/onProcessExit: nothing is left behind
+    // even when the command is interrupted while closing.
+    if (!released) cleanup();
+    release();
     activeChild = false;
   };
 

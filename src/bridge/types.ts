@@ -1,7 +1,7 @@
 // The model of the Python engine: how to open it, what it reports, and how it fails. The engine
 // runs the real upstream anecc (or a patched copy of it) in one Python child per command.
 
-import type { ConvertRequest, EngineError, EngineOutcome, Profile } from '../anec/types.js';
+import type { ConvertRequest, EngineError, EngineOutcome, Profile } from '../anec/index.js';
 
 /** What the caller may choose; every field falls back to the environment, then to a default. */
 export interface PythonEngineOptions {
@@ -131,7 +131,6 @@ export type PatchErrorCode =
   | 'series-unreadable'
   | 'patch-missing'
   | 'patch-unparsable'
-  | 'patch-outside-package'
   | 'target-missing'
   | 'hunk-failed'
   | 'upstream-unreadable'

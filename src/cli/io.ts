@@ -27,8 +27,8 @@ export const ExitCode = {
 export function exitQuietlyOnBrokenPipe(): void {
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-      throw error;
+      if (error.code !== 'EPIPE') process.stderr.write(`anecc: error: cannot write output (${error.code ?? error.message})\n`);
+      process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
     });
   }
 }

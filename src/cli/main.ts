@@ -16,13 +16,15 @@ const subcommands: Record<string, () => Promise<CommandRunner>> = {
 
 // Options of the convert command that take a value: their values are not positional arguments.
 const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile']);
+// Short flags clustered before a value option, as click allows: `-wn NAME`, `-po OUT`.
+const CLUSTER_BEFORE_VALUE = /^-[wpf]*[no]$/;
 
 function positionalCount(argv: readonly string[]): number {
   let count = 0;
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return count + argv.length - i - 1;
-    if (VALUE_OPTIONS.has(arg)) i++;
+    if (VALUE_OPTIONS.has(arg) || CLUSTER_BEFORE_VALUE.test(arg)) i++;
     else if (!arg.startsWith('-') || arg === '-') count++;
   }
   return count;

@@ -10,6 +10,11 @@ export const maxSectionsPerSegment = 256;
 export const maxSymbolCount = 1 << 20;
 export const maxStringLengthInBytes = 4096;
 export const maxIdentLengthInBytes = 1 << 16;
+/**
+ * Symbol names decode at most this many bytes per string-table byte: one pass over the table, plus
+ * one more for names that end another name (linkers share tails); more means names overlap on purpose.
+ */
+export const maxNameBytesPerStringByte = 2;
 /** Upstream anecc refuses 0xffff tasks or more; the reader stops at the same count. */
 export const maxTaskCount = 0xffff;
 
@@ -73,13 +78,34 @@ export function atLeast(value: number, minimum: number, what: string, offset: nu
 
 const utf8 = new TextDecoder('utf-8');
 
-/** A NUL-terminated string at `offset`, at most `maxLen` bytes and never past `end`. */
-export function readCString(bytes: Uint8Array, offset: number, end: number, maxLen = maxStringLengthInBytes): string | undefined {
+/** The bytes of a NUL-terminated string at `offset` (without the NUL), at most `maxLen` and never past `end`. */
+export function cStringBytes(bytes: Uint8Array, offset: number, end: number, maxLen = maxStringLengthInBytes): Uint8Array | undefined {
   const stop = Math.min(end, bytes.length, offset + maxLen);
   if (!Number.isSafeInteger(offset) || offset < 0 || offset >= stop) return undefined;
   const raw = bytes.subarray(offset, stop);
   const nul = raw.indexOf(0);
-  return utf8.decode(nul < 0 ? raw : raw.subarray(0, nul));
+  return nul < 0 ? raw : raw.subarray(0, nul);
+}
+
+export function decodeUtf8(raw: Uint8Array): string {
+  return utf8.decode(raw);
+}
+
+/** A NUL-terminated string at `offset`, at most `maxLen` bytes and never past `end`. */
+export function readCString(bytes: Uint8Array, offset: number, end: number, maxLen = maxStringLengthInBytes): string | undefined {
+  const raw = cStringBytes(bytes, offset, end, maxLen);
+  return raw === undefined ? undefined : utf8.decode(raw);
+}
+
+/** An unexpected error (a reader bug) as an issue, so that nothing untyped leaves the reader. */
+export function internalIssue(error: unknown, path: IssuePath = []): HwxIssue {
+  let detail: string;
+  try {
+    detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  } catch {
+    detail = 'an error that cannot be shown';
+  }
+  return { code: 'internal', offset: 0, path, detail };
 }
 
 /** Run a part of the reader whose failure should not stop the whole file: its issue becomes a warning. */

@@ -13,14 +13,17 @@ export type { Generation } from './generations.js';
 export {
   decodeW1,
   decodeW8,
+  encodeW8Slot,
   h13Registers,
   registerAt,
   registerBlockOf,
   registerBlocks,
   registerName,
+  TASK_HEADER_W8,
   taskHeaderWords,
+  w8SlotMax,
 } from './registers.js';
-export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing } from './registers.js';
+export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField } from './registers.js';
 export { parseStab, isTensorStab, N_GSYM } from './stabs.js';
 export {
   maxIdentLengthInBytes,

@@ -69,8 +69,17 @@ export interface BadTaskIssue {
   readonly offset: number;
   readonly path: IssuePath;
   readonly taskIndex: number;
-  readonly reason: 'next_pointer' | 'packet_overrun' | 'too_many_tasks';
+  readonly reason: 'next_pointer' | 'packet_overrun' | 'too_many_tasks' | 'overlap' | 'too_many_writes';
   readonly value: number;
+}
+
+/** A bug in the reader itself, caught at its edge so that callers still get a typed value. */
+export interface InternalIssue {
+  readonly code: 'internal';
+  readonly offset: number;
+  readonly path: IssuePath;
+  /** The caught error's name and message. */
+  readonly detail: string;
 }
 
 export type HwxIssue =
@@ -81,6 +90,7 @@ export type HwxIssue =
   | UnsafeIntegerIssue
   | TooSmallIssue
   | BadStabIssue
-  | BadTaskIssue;
+  | BadTaskIssue
+  | InternalIssue;
 
 export type HwxIssueCode = HwxIssue['code'];

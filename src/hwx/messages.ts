@@ -1,6 +1,6 @@
 // The one place that turns HwxIssue values into text.
 
-import type { HwxIssue } from './issues.js';
+import type { BadTaskIssue, HwxIssue } from './issues.js';
 
 const hex = (value: number): string => `0x${value.toString(16)}`;
 
@@ -28,17 +28,29 @@ export function formatIssue(issue: HwxIssue): string {
       const why = issue.reason === 'fields' ? 'does not have the N, C, H, W fields' : 'has a number out of range';
       return `tensor stab ${JSON.stringify(issue.text)} ${why}, ${at}`;
     }
-    case 'bad_task': {
-      const why =
-        issue.reason === 'next_pointer'
-          ? `next-task pointer ${hex(issue.value)} does not point forward inside __text`
-          : issue.reason === 'packet_overrun'
-            ? `packet ${hex(issue.value)} runs past the end of the task`
-            : `more than ${issue.value} tasks`;
-      return `task ${issue.taskIndex}: ${why}, ${at}`;
-    }
+    case 'bad_task':
+      return `task ${issue.taskIndex}: ${taskProblem(issue.reason, issue.value)}, ${at}`;
+    case 'internal':
+      return `the HWX reader failed (a bug, not a property of the file): ${issue.detail}, ${at}`;
     default:
       return unreachable(issue);
+  }
+}
+
+function taskProblem(reason: BadTaskIssue['reason'], value: number): string {
+  switch (reason) {
+    case 'next_pointer':
+      return `next-task pointer ${hex(value)} does not point forward inside __text`;
+    case 'packet_overrun':
+      return `packet ${hex(value)} runs past the end of the task`;
+    case 'too_many_tasks':
+      return `more than ${value} tasks`;
+    case 'overlap':
+      return `next-task pointer ${hex(value)} points inside this task, which ends there`;
+    case 'too_many_writes':
+      return `packet ${hex(value)} writes more words than the stream has bytes for`;
+    default:
+      return unreachable(reason);
   }
 }
 
@@ -47,6 +59,6 @@ export function formatIssues(issues: readonly HwxIssue[]): string {
   return issues.map(formatIssue).join('\n');
 }
 
-function unreachable(issue: never): never {
-  throw new Error(`unworded HWX issue: ${JSON.stringify(issue)}`);
+function unreachable(value: never): never {
+  throw new Error(`unworded HWX issue: ${JSON.stringify(value)}`);
 }

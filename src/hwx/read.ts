@@ -3,7 +3,7 @@
 // stabs, tasks) is read tolerantly, its problems kept as warnings.
 
 import { FULL_TASK_SIZE_IN_BYTES, LC_THREAD, THREAD_FLAVOR_PROGRAM, THREAD_FLAVOR_TENSOR } from './constants.js';
-import { IssueSignal, tolerant } from './bounds.js';
+import { internalIssue, IssueSignal, tolerant } from './bounds.js';
 import { HwxFormatError } from './errors.js';
 import type { HwxIssue } from './issues.js';
 import { readHeader, readLoadCommands } from './macho.js';
@@ -50,7 +50,9 @@ function parse(bytes: Uint8Array): HwxFile {
 
   const symbols: SymbolEntry[] = [];
   for (const c of loadCommands) {
-    if (c.kind === 'symtab') symbols.push(...tolerant<SymbolEntry[]>(warnings, [], () => readSymbols(bytes, c)));
+    if (c.kind !== 'symtab') continue;
+    // A loop, not push(...): spreading a million entries overflows the call stack.
+    for (const symbol of tolerant<SymbolEntry[]>(warnings, [], () => readSymbols(bytes, c))) symbols.push(symbol);
   }
   const stabs: Stab[] = [];
   for (const symbol of symbols) {
@@ -92,13 +94,14 @@ function parse(bytes: Uint8Array): HwxFile {
   };
 }
 
-/** Read an HWX file; returns the model or the issues that stopped it. Never throws on bad bytes. */
+/** Read an HWX file; returns the model or the issues that stopped it. Never throws. */
 export function safeReadHwx(bytes: Uint8Array): SafeReadResult {
   try {
     return { ok: true, file: parse(bytes) };
   } catch (error) {
     if (error instanceof IssueSignal) return { ok: false, issues: [error.issue] };
-    throw error;
+    // Last resort: a reader bug still reaches the caller as a typed issue, not a stray exception.
+    return { ok: false, issues: [internalIssue(error)] };
   }
 }
 

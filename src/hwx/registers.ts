@@ -98,33 +98,36 @@ export interface TaskHeaderWordName {
   readonly description: string;
 }
 
+export const TASK_HEADER_W1 = 1;
+export const TASK_HEADER_W7 = 7;
+/** Index of W8, the buffer-slot bindings, among the task header words. */
+export const TASK_HEADER_W8 = 8;
+
 /** Task header words W0..W9 (names from public dumps; W8 checked on the corpus). */
 export const taskHeaderWords: readonly TaskHeaderWordName[] = [
   { index: 0, name: 'W0', description: 'task id (bits 15:0) and network id' },
-  { index: 1, name: 'W1', description: 'exe cycles (bits 15:0) and next task size in words minus one (bits 24:16)' },
+  { index: TASK_HEADER_W1, name: 'W1', description: 'exe cycles (bits 15:0) and next task size in words minus one (bits 24:16)' },
   { index: 2, name: 'W2', description: 'log events' },
   { index: 3, name: 'W3', description: 'exceptions' },
   { index: 4, name: 'W4', description: 'debug log events' },
   { index: 5, name: 'W5', description: 'debug exceptions' },
   { index: 6, name: 'W6', description: 'flags' },
-  { index: 7, name: 'W7', description: 'next task pointer' },
-  { index: 8, name: 'W8', description: 'buffer-slot bindings' },
+  { index: TASK_HEADER_W7, name: 'W7', description: 'next task pointer' },
+  { index: TASK_HEADER_W8, name: 'W8', description: 'buffer-slot bindings' },
   { index: 9, name: 'W9', description: 'kernel slot bases' },
 ];
 
-export const TASK_HEADER_W1 = 1;
-export const TASK_HEADER_W7 = 7;
-export const TASK_HEADER_W8 = 8;
-
-interface BitField {
+export interface BitField {
   readonly shift: number;
   readonly width: number;
 }
 
 const field = (shift: number, width: number): BitField => ({ shift, width });
-const bits = (word: number, f: BitField): number => (word >>> f.shift) & ((1 << f.width) - 1);
+const fieldMax = (f: BitField): number => (1 << f.width) - 1;
+const bits = (word: number, f: BitField): number => (word >>> f.shift) & fieldMax(f);
 
-const W8_FIELDS = {
+/** W8 bit fields: slot numbers, their enable bits, TBase and ENE. */
+export const W8_FIELDS = {
   rbase0: field(0, 5),
   rbe0: field(5, 1),
   rbase1: field(6, 5),
@@ -134,6 +137,24 @@ const W8_FIELDS = {
   tbase: field(18, 5),
   ene: field(24, 4),
 } as const;
+
+/** The W8 fields that hold a buffer-slot number. */
+export type W8SlotField = 'rbase0' | 'rbase1' | 'wbase' | 'tbase';
+
+/** Largest slot number a W8 slot field can hold. */
+export function w8SlotMax(name: W8SlotField): number {
+  return fieldMax(W8_FIELDS[name]);
+}
+
+/** W8 with one slot field set to `slot`, every other bit kept. Throws RangeError when the slot does not fit. */
+export function encodeW8Slot(word: number, name: W8SlotField, slot: number): number {
+  const f = W8_FIELDS[name];
+  if (!Number.isInteger(slot) || slot < 0 || slot > fieldMax(f)) {
+    throw new RangeError(`W8 ${name}: expected a slot in 0..${fieldMax(f)}, got ${slot}`);
+  }
+  const mask = (fieldMax(f) << f.shift) >>> 0;
+  return ((word & ~mask) | (slot << f.shift)) >>> 0;
+}
 
 /** W8 decoded: which buffer slots the task reads and writes. */
 export interface SlotBindings {

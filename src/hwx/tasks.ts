@@ -11,7 +11,7 @@ import {
   PACKET_COUNT_SHIFT,
   TASK_HEADER_SIZE_IN_BYTES,
 } from './constants.js';
-import { fits, maxTaskCount } from './bounds.js';
+import { fits, internalIssue, maxTaskCount } from './bounds.js';
 import type { HwxIssue } from './issues.js';
 import { decodeW1, TASK_HEADER_W1, TASK_HEADER_W7 } from './registers.js';
 import { PACKET_HEADER, PACKET_VALUE, TASK_HEADER } from './tokens.js';
@@ -36,7 +36,8 @@ function kindOf(firstPacket: number | undefined): { kind: TaskKind; size: number
 /**
  * Decode the tasks in `bytes[offset, offset + size)`. Task 0 starts at `offset`; each next task is
  * at W7 (counted from `offset`) until W7 is 0. A task's size comes from its first packet, else from
- * the previous task's W1, else `firstTaskSize`, else it runs to the end of the range.
+ * the previous task's W1, else `firstTaskSize`, else it runs to the next task or the end of the
+ * range; a task never runs past the start of the next one.
  */
 export function readTaskStream(
   bytes: Uint8Array,
@@ -44,6 +45,17 @@ export function readTaskStream(
   size: number,
   options: TaskStreamOptions = {},
 ): TaskStream {
+  try {
+    return decodeTaskStream(bytes, offset, size, options);
+  } catch (error) {
+    // Last resort: a decoder bug becomes a typed warning, keeping the promise never to throw.
+    // Nothing here may touch `bytes` again: it may be what failed.
+    const start = Number.isSafeInteger(offset) && offset >= 0 ? offset : 0;
+    return { offset: start, size: 0, tasks: [], warnings: [internalIssue(error, options.path ?? PATH)] };
+  }
+}
+
+function decodeTaskStream(bytes: Uint8Array, offset: number, size: number, options: TaskStreamOptions): TaskStream {
   const path = options.path ?? PATH;
   const warnings: HwxIssue[] = [];
   const tasks: Task[] = [];
@@ -57,6 +69,9 @@ export function readTaskStream(
 
   let at = start;
   let sizeHint = options.firstTaskSize;
+  // Tasks never overlap (each ends where the next begins at the latest), so the writes of the
+  // whole stream fit in its bytes; the budget makes that bound explicit whatever the fields say.
+  const budget = { writes: Math.floor((end - start) / PACKET_VALUE.len) };
   for (let index = 0; ; index += 1) {
     if (index >= maxTaskCount) {
       warnings.push({ code: 'bad_task', offset: at, path, taskIndex: index, reason: 'too_many_tasks', value: maxTaskCount });
@@ -69,15 +84,25 @@ export function readTaskStream(
       break;
     }
     const header = TASK_HEADER.get(bytes, at);
+    // Where the next task starts bounds this one, so it is decided before decoding.
+    const next = header[TASK_HEADER_W7] ?? 0;
+    const nextAt = start + next;
+    // The pointer must move forward past this task's header, so the walk always ends.
+    const nextValid = next !== 0 && nextAt >= at + TASK_HEADER.len && nextAt < end;
+    const limit = nextValid ? nextAt : end;
+
     const firstAt = at + TASK_HEADER_SIZE_IN_BYTES;
     const firstPacket = firstAt + PACKET_HEADER.len <= end ? PACKET_HEADER.get(bytes, firstAt) : undefined;
     const { kind, size: kindSize } = kindOf(firstPacket);
-    const declared = kindSize ?? (sizeHint !== undefined && sizeHint > 0 ? sizeHint : end - at);
-    const taskEnd = Math.min(at + declared, end);
+    const knownSize = kindSize ?? (sizeHint !== undefined && sizeHint > 0 ? sizeHint : undefined);
+    const declared = knownSize ?? limit - at;
+    const taskEnd = Math.min(at + declared, limit);
     if (at + declared > end) {
       warnings.push({ code: 'truncated', offset: at, path: [...path, `task ${index}`], needed: declared, available: end - at });
+    } else if (knownSize !== undefined && at + knownSize > limit) {
+      warnings.push({ code: 'bad_task', offset: at, path, taskIndex: index, reason: 'overlap', value: next });
     }
-    const { packets, writes } = decodePackets(bytes, firstAt, taskEnd, index, path, warnings);
+    const { packets, writes } = decodePackets(bytes, firstAt, taskEnd, index, path, warnings, budget);
     tasks.push({
       kind: 'task',
       taskKind: kind,
@@ -90,11 +115,8 @@ export function readTaskStream(
       writes,
     });
 
-    const next = header[TASK_HEADER_W7] ?? 0;
     if (next === 0) break;
-    const nextAt = start + next;
-    // The pointer must move forward past this task's header, so the walk always ends.
-    if (nextAt < at + TASK_HEADER.len || nextAt >= end) {
+    if (!nextValid) {
       warnings.push({ code: 'bad_task', offset: at, path, taskIndex: index, reason: 'next_pointer', value: next });
       break;
     }
@@ -112,6 +134,7 @@ function decodePackets(
   taskIndex: number,
   path: readonly string[],
   warnings: HwxIssue[],
+  budget: { writes: number },
 ): { packets: Packet[]; writes: RegisterWrite[] } {
   const packets: Packet[] = [];
   const writes: RegisterWrite[] = [];
@@ -126,6 +149,11 @@ function decodePackets(
       warnings.push({ code: 'bad_task', offset: at, path, taskIndex, reason: 'packet_overrun', value: header });
       break;
     }
+    if (count > budget.writes) {
+      warnings.push({ code: 'bad_task', offset: at, path, taskIndex, reason: 'too_many_writes', value: header });
+      break;
+    }
+    budget.writes -= count;
     const values: number[] = [];
     for (let i = 0; i < count; i += 1) {
       const valueAt = valuesAt + i * PACKET_VALUE.len;

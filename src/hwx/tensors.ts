@@ -23,31 +23,54 @@ export interface TensorSources {
 
 const BUFFER_ROLES: ReadonlySet<string> = new Set<TensorRole>(['input', 'output', 'intermediate']);
 
+function earlier<T>(order: ReadonlyMap<T, number>, a: T | undefined, b: T | undefined): T | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return (order.get(a) ?? 0) <= (order.get(b) ?? 0) ? a : b;
+}
+
 function shapeOf(stab: Stab | undefined, descriptor: TensorDescriptor | undefined): Tensor['shape'] {
   if (stab !== undefined) return [stab.dims.n, stab.dims.c, stab.dims.h, stab.dims.w];
   if (descriptor !== undefined) return [descriptor.sizes.n, descriptor.sizes.c, descriptor.sizes.h, descriptor.sizes.w];
   return undefined;
 }
 
+/** A map from key to the first item with that key, as `find` would give it. */
+function firstBy<T, K>(items: readonly T[], keyOf: (item: T) => K | undefined): Map<K, T> {
+  const map = new Map<K, T>();
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== undefined && !map.has(key)) map.set(key, item);
+  }
+  return map;
+}
+
 export function joinTensors(src: TensorSources): Tensor[] {
+  // Indexed once: a file may hold thousands of sections and symbols, and a scan per section
+  // would make reading it quadratic.
+  const bufferNameByAddr = firstBy(src.bufferNames, (b) => b.vmaddr);
+  const symbolByValue = firstBy(src.symbols, (s) => (s.name.includes(':') ? undefined : s.value));
+  const stabByName = firstBy(src.stabs, (s) => (s.alias ? undefined : s.name));
+  // The first descriptor whose buffer name or name matches, in file order.
+  const descriptorIndex = new Map(src.descriptors.map((d, i) => [d, i]));
+  const descriptorByBufferName = firstBy(src.descriptors, (d) => d.bufferName);
+  const descriptorByName = firstBy(src.descriptors, (d) => d.name);
+  const slotByAddr = firstBy(src.program?.slots.map((addr, slot) => ({ addr, slot })) ?? [], (s) => s.addr);
   const tensors: Tensor[] = [];
   for (const section of src.sections) {
     if (!BUFFER_ROLES.has(section.role)) continue;
     const addr = section.addr;
-    const name =
-      src.bufferNames.find((b) => b.vmaddr === addr)?.name ??
-      src.symbols.find((s) => s.value === addr && !s.name.includes(':'))?.name;
-    const stab = name === undefined ? undefined : src.stabs.find((s) => !s.alias && s.name === name);
-    const descriptor =
-      name === undefined ? undefined : src.descriptors.find((d) => d.bufferName === name || d.name === name);
-    const slotIndex = addr === 0 || src.program === undefined ? -1 : src.program.slots.indexOf(addr);
+    const name = bufferNameByAddr.get(addr)?.name ?? symbolByValue.get(addr)?.name;
+    const stab = name === undefined ? undefined : stabByName.get(name);
+    const descriptor = name === undefined ? undefined : earlier(descriptorIndex, descriptorByBufferName.get(name), descriptorByName.get(name));
+    const slotIndex = addr === 0 ? undefined : slotByAddr.get(addr)?.slot;
     tensors.push({
       kind: 'tensor',
       role: section.role as TensorRole,
       name,
       addr,
       bufferSize: section.dataSize,
-      slot: slotIndex < 0 ? undefined : slotIndex,
+      slot: slotIndex,
       shape: shapeOf(stab, descriptor),
       stab,
       descriptor,

@@ -3,7 +3,7 @@
 import { ANEC_HEADER, type AnecBytes, type AnecHeader, type EngineOutcome } from '../anec/index.js';
 
 export interface Disagreement {
-  readonly kind: 'status' | 'error' | 'header' | 'payload' | 'printed' | 'logs';
+  readonly kind: 'status' | 'error' | 'name' | 'header' | 'payload' | 'printed' | 'logs';
   /** Stable path of the first difference, e.g. `header.td_size`, `payload[0x20]`, `logs[2]`. */
   readonly where: string;
   readonly native: string;
@@ -70,6 +70,8 @@ export function compareOutcomes(native: EngineOutcome, python: EngineOutcome): D
   if (native.error?.type !== python.error?.type) {
     return { kind: 'error', where: 'error.type', native: String(native.error?.type), python: String(python.error?.type) };
   }
+  // The name picks the default output file, so it must agree even when nothing prints it.
+  if (native.name !== python.name) return { kind: 'name', where: 'name', native: String(native.name), python: String(python.name) };
   if (native.header && python.header) {
     const d = headerDifference(native.header, python.header);
     if (d) return d;

@@ -3,12 +3,12 @@
 
 import { KERNEL_ALIGNMENT_IN_BYTES } from '../hwx/index.js';
 import type { DiffGroup, DiffReport, DiffValue, Difference } from './diff-report.js';
+import { hex } from '../anec/index.js';
 import { inspectLoaded } from './inspect.js';
 import type { InspectReport, InspectTask } from './inspect-report.js';
 import { loadFile, safeNumber, type LoadedFile } from './loaded-file.js';
 
 const PRESENT = 'present';
-const hex = (n: number): string => `0x${n.toString(16)}`;
 
 function same(a: DiffValue, b: DiffValue): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);

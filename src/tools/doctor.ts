@@ -10,6 +10,7 @@ import {
   PatchError,
   PythonEngineError,
   normalizePythonEngineOptions,
+  notPinnedWarning,
   openPythonEngine,
   pinnedUpstreamLabel,
   pythonEngineAvailability,
@@ -162,7 +163,12 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
       problem: p.error ? `${p.error.type}: ${p.error.message}` : null,
     }));
     if (probe.upstream.origin !== undefined && !probe.upstream.pinned) {
-      warnings.push(`upstream at ${probe.upstream.origin} is not ${pinnedUpstreamLabel}; results may differ from the golden files`);
+      // Worded as the patched copy words it, so the two are one warning (see below).
+      warnings.push(
+        probe.upstream.sha256 === undefined
+          ? `upstream at ${probe.upstream.origin} is not ${pinnedUpstreamLabel}; results may differ from the golden files`
+          : notPinnedWarning(probe.upstream.sha256),
+      );
     }
     if (!report.upstream.importable) {
       return doctorReportSchema.parse(report);
@@ -203,7 +209,7 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
         const status = engine.patchStatus();
         if (status) {
           report.patches = { ...report.patches, applied: true, copy: status.dir, fromCache: !status.built };
-          warnings.push(...status.warnings);
+          for (const warning of status.warnings) if (!warnings.includes(warning)) warnings.push(warning);
         }
       }
     }

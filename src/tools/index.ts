@@ -3,7 +3,9 @@ export { convert, ConvertSetupError, readInput, requestOf, type ConvertReport } 
 export { compareOutcomes, type Disagreement } from './compare.js';
 export { ToolError, type ToolErrorCode } from './tool-errors.js';
 export { fileKind, type FileKind } from './file-kind.js';
-export { loadBytes, loadFile, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
+export { hex } from '../anec/index.js';
+export { formatRun, registerRuns, type RegisterEntry, type RegisterRun } from './register-runs.js';
+export { loadBytes, loadFile, maxInputSizeInBytes, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
 export { inspectBytes, inspectFile, inspectLoaded } from './inspect.js';
 export { inspectReportSchema, type InspectReport, type InspectTask, type InspectTensor, type InspectWarning } from './inspect-report.js';
 export { diffFiles, diffLoaded, groupDifferences } from './diff.js';

@@ -1,14 +1,12 @@
 // The warnings inspect adds to the reader's: the slot order libane assumes, and the KernelDMA/NE
 // pattern of elementwise tasks. Both only make sense for the H13 task encoding.
 
-import { decodeW8, registerAt, registerName, taskHeaderWords } from '../hwx/index.js';
+import { TASK_HEADER_W8, decodeW8, registerAt, registerBlockOf } from '../hwx/index.js';
 import type { Task } from '../hwx/index.js';
 import { cleanableWrites } from './clean-rules.js';
+import { formatRun, registerRuns } from './register-runs.js';
 import { SlotRemapError, type SlotMapping } from './remap-slots.js';
 import type { InspectWarning } from './inspect-report.js';
-
-const hex = (n: number): string => `0x${n.toString(16)}`;
-const W8_INDEX = taskHeaderWords.find((w) => w.name === 'W8')?.index ?? 0;
 
 function label(move: { readonly role: string; readonly name: string | undefined }): string {
   return move.name === undefined ? `the ${move.role}` : `${move.role} ${move.name}`;
@@ -30,7 +28,7 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
   // The first binding that libane would get wrong, to name it in the message.
   let first = '';
   for (const task of tasks) {
-    const b = decodeW8(task.header[W8_INDEX] ?? 0);
+    const b = decodeW8(task.header[TASK_HEADER_W8] ?? 0);
     const wrongRead = b.reads.map((s) => bySlot.get(s)).find((x) => x !== undefined && x.from !== x.to);
     const wrongWrite = b.writes.map((s) => bySlot.get(s)).find((x) => x !== undefined && x.from !== x.to);
     const wrong = wrongRead ?? wrongWrite;
@@ -55,27 +53,19 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
   ];
 }
 
-/** CoeffDMAConfig3 -> CoeffDMAConfig; all unnamed addresses share one stem. */
-function stem(address: number): string {
-  return registerAt(address)?.name.replace(/\d+$/, '') ?? '';
-}
-
 /** `spurious-kdma` for each task that uses no kernel but sets kernel registers. */
 export function spuriousKdmaWarnings(tasks: readonly Task[]): InspectWarning[] {
   const out: InspectWarning[] = [];
   for (const task of tasks) {
-    const writes = cleanableWrites(task);
+    const writes = [...cleanableWrites(task)].sort((a, b) => a.address - b.address);
     if (writes.length === 0) continue;
-    const groups = new Map<string, { names: string[]; value: number }>();
-    for (const w of writes) {
-      const key = `${stem(w.address)}=${w.value}`;
-      const g = groups.get(key) ?? { names: [], value: w.value };
-      g.names.push(registerName(w.address));
-      groups.set(key, g);
-    }
-    const summary = [...groups.values()]
-      .map((g) => `${g.names.length > 1 ? `${g.names[0]}..${g.names[g.names.length - 1]}` : g.names[0]} = ${hex(g.value)}`)
-      .join(', ');
+    const entries = writes.map((w) => ({
+      block: registerBlockOf(w.address) ?? null,
+      register: registerAt(w.address)?.name ?? null,
+      address: w.address,
+      value: w.value,
+    }));
+    const summary = registerRuns(entries).map(formatRun).join(', ');
     out.push({
       code: 'spurious-kdma',
       message:

@@ -1,10 +1,11 @@
 // `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
-import { NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
-import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, taskHeaderWords } from '../hwx/index.js';
+import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
+import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, TASK_HEADER_W8, taskHeaderWords } from '../hwx/index.js';
 import type { HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
 import { usesKernel } from './clean-rules.js';
+import { hex } from '../anec/index.js';
 import type { InspectReport, InspectTask, InspectTensor, InspectWarning } from './inspect-report.js';
 import { slotOrderWarnings, spuriousKdmaWarnings } from './inspect-warnings.js';
 import { loadBytes, loadFile, safeNumber, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
@@ -12,7 +13,6 @@ import { slotMappingFromHwx, slotMappingFromTasks } from './remap-slots.js';
 
 /** The generation whose task encoding and register names this package knows. */
 const DECODED_GENERATION = 'H13';
-const W8_INDEX = taskHeaderWords.find((w) => w.name === 'W8')?.index ?? 0;
 
 function issueWarning(issue: HwxIssue): InspectWarning {
   return { code: issue.code, message: formatIssue(issue) };
@@ -29,7 +29,7 @@ function dedupe(warnings: readonly InspectWarning[]): InspectWarning[] {
 }
 
 function taskReport(task: Task, named: boolean): InspectTask {
-  const w8 = task.header[W8_INDEX];
+  const w8 = task.header[TASK_HEADER_W8];
   const b = w8 === undefined ? undefined : decodeW8(w8);
   return {
     index: task.index,
@@ -200,7 +200,7 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
   if (size !== undefined && size !== loaded.payload.length) {
     warnings.push({
       code: 'anec-size',
-      message: `header size 0x${size.toString(16)} but the payload after the 0x1000-byte header has 0x${loaded.payload.length.toString(16)} bytes`,
+      message: `header size ${hex(size)} but the payload after the ${hex(ANEC_HEADER_SIZE_IN_BYTES)}-byte header has ${hex(loaded.payload.length)} bytes`,
     });
   }
   warnings.push(...slotOrderWarnings(stream.tasks, () => slotMappingFromTasks(stream.tasks, header)), ...spuriousKdmaWarnings(stream.tasks));

@@ -1,6 +1,6 @@
 // One file, HWX or .anec, read once and decoded tolerantly for the inspect, diff and clean tools.
 
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
 import { formatIssue, formatIssues, readTaskStream, safeReadHwx } from '../hwx/index.js';
 import type { HwxFile, TaskStream } from '../hwx/index.js';
@@ -64,11 +64,24 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
   );
 }
 
+/**
+ * Largest input file read: 2 GiB - 1, the most Node 20's readFileSync returns in one call. Far
+ * above any HWX or .anec in the corpus; checked before reading so a huge file fails early and by name.
+ */
+export const maxInputSizeInBytes = 2 ** 31 - 1;
+
 export function loadFile(path: string): LoadedFile {
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(readFileSync(path));
+    const size = statSync(path).size;
+    if (size > maxInputSizeInBytes) {
+      throw new ToolError('too_large', path, `${path}: ${size} bytes, more than the ${maxInputSizeInBytes} bytes anecc reads (is this an HWX or .anec file?)`);
+    }
+    const buffer = readFileSync(path);
+    // A view, not a copy: the file may be large.
+    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (cause) {
+    if (cause instanceof ToolError) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
     throw new ToolError('unreadable', path, `${path}: cannot read the file (${reason})`, { cause });
   }

@@ -9,7 +9,7 @@
 // refused with a SlotRemapError.
 
 import { FIRST_IO_SLOT, NCHW_FIELD_COUNT, slotName, type AnecHeader } from '../anec/index.js';
-import { PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, taskHeaderWords, tokens } from '../hwx/index.js';
+import { PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, TASK_HEADER_W8, tokens } from '../hwx/index.js';
 import type { HwxFile, Task } from '../hwx/index.js';
 import type { BindingChange, SlotMove } from './clean-types.js';
 import { maxBindableSlot, rebind } from './remap-bindings.js';
@@ -56,11 +56,10 @@ interface BoundTensor {
   readonly shape: readonly number[] | undefined;
 }
 
-const W8_INDEX = taskHeaderWords.find((w) => w.name === 'W8')?.index ?? 0;
 
 function checkTbase(tasks: readonly Task[]): void {
   for (const task of tasks) {
-    const tbase = decodeW8(task.header[W8_INDEX] ?? 0).tbase;
+    const tbase = decodeW8(task.header[TASK_HEADER_W8] ?? 0).tbase;
     if (tbase >= PROGRAM_SLOT_FIRST_IO) {
       throw new SlotRemapError('tbase_in_use', `task ${task.index} W8 TBase names slot ${tbase}`);
     }
@@ -95,7 +94,7 @@ function headerShape(header: AnecHeader, slot: number): number[] {
 
 function checkTaskSlots(tasks: readonly Task[], known: ReadonlySet<number>): void {
   for (const task of tasks) {
-    const b = decodeW8(task.header[W8_INDEX] ?? 0);
+    const b = decodeW8(task.header[TASK_HEADER_W8] ?? 0);
     for (const slot of [...b.reads, ...b.writes]) {
       if (slot >= PROGRAM_SLOT_FIRST_IO && !known.has(slot)) {
         throw new SlotRemapError('unknown_slot', `task ${task.index} binds slot ${slot}, which holds no input or output`);
@@ -151,7 +150,7 @@ export function slotMappingFromTasks(tasks: readonly Task[], header?: AnecHeader
   const written = new Set<number>();
   const readFirst = new Set<number>();
   for (const task of tasks) {
-    const b = decodeW8(task.header[W8_INDEX] ?? 0);
+    const b = decodeW8(task.header[TASK_HEADER_W8] ?? 0);
     for (const slot of b.reads) if (slot >= PROGRAM_SLOT_FIRST_IO && !written.has(slot)) readFirst.add(slot);
     for (const slot of b.writes) if (slot >= PROGRAM_SLOT_FIRST_IO) written.add(slot);
   }
@@ -200,10 +199,10 @@ export function remapSlots(payload: Uint8Array, info: RemapInfo): RemapResult {
   const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
   const changes: BindingChange[] = [];
   for (const task of stream.tasks) {
-    const before = task.header[W8_INDEX] ?? 0;
+    const before = task.header[TASK_HEADER_W8] ?? 0;
     const after = rebind(before, map);
     if (after === before) continue;
-    const offset = task.offset + W8_INDEX * tokens.U32_LE.len;
+    const offset = task.offset + TASK_HEADER_W8 * tokens.U32_LE.len;
     view.setUint32(offset, after, true);
     const touched = new Set([...decodeW8(before).reads, ...decodeW8(before).writes]);
     changes.push({ kind: 'bindings', task: task.index, offset, before, after, moves: mapping.moves.filter((m) => m.from !== m.to && touched.has(m.from)) });

@@ -4,6 +4,8 @@
 export type ToolErrorCode =
   /** The file cannot be read from disk. */
   | 'unreadable'
+  /** The file is larger than maxInputSizeInBytes. */
+  | 'too_large'
   /** Neither an HWX file nor an .anec file. */
   | 'unknown_kind'
   /** HWX magic, but the container is broken (the reader's issues are in `details`). */

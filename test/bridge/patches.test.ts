@@ -94,6 +94,20 @@ describe('preparePatchedCopy', () => {
     expect(readFileSync(path.join(upstreamPackageDir, '__init__.py'), 'utf8')).toBe(original);
   });
 
+  it('should replace a cached folder whose manifest is missing or invalid, leaving nothing aside', async () => {
+    const first = await preparePatchedCopy({ upstreamPackageDir, patchesDir, cacheDir });
+    const manifest = path.join(first.dir, 'manifest.json');
+    for (const broken of [undefined, '{"format":"anecc-patched-v1","patches":"not a list"}', 'not json']) {
+      if (broken === undefined) rmSync(manifest);
+      else writeFileSync(manifest, broken);
+      writeFileSync(path.join(first.dir, 'leftover'), '');
+      const again = await preparePatchedCopy({ upstreamPackageDir, patchesDir, cacheDir });
+      expect(again).toMatchObject({ built: true, dir: first.dir });
+      expect(existsSync(path.join(first.dir, 'leftover'))).toBe(false);
+      expect(readdirSync(cacheDir)).toEqual([path.basename(first.dir)]);
+    }
+  });
+
   it('should build a new copy when a patch changes', async () => {
     writeFileSync(path.join(patchesDir, '0001-td.patch'), formatPatch('TD_SIZE = 0x274', 'TD_SIZE = 0x1f8'));
     writeFileSync(path.join(patchesDir, 'series'), '0001-td.patch\n');

@@ -1,6 +1,7 @@
 // Bridge mechanics against fake anecc packages: no upstream, no construct needed. Every broken
 // case must end in a typed PythonEngineError within 10 s and leave no Python process behind.
 
+import { mkdirSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
@@ -242,12 +243,15 @@ describe('python engine and the command it runs in', () => {
     expect(processExists(pid)).toBe(false);
   });
 
-  it('should stop the child and end the command on SIGINT', async () => {
+  /** Starts run-engine.ts on a hanging fake, with its own TMPDIR; resolves once Python runs. */
+  const startHanging = async () => {
     fake = writeFakeAnecc(hangingInConvert);
+    const tmp = path.join(path.dirname(fake.src), 'tmp');
+    mkdirSync(tmp);
     const child = execa(
       process.execPath,
       ['--import', 'tsx', path.join(here, 'fixtures', 'run-engine.ts'), fake.src, fake.patchesDir, fake.cacheDir],
-      { cwd: repoRoot, reject: false, timeout: 30_000, env: { PYTHON_BIN: testPythonBin } },
+      { cwd: repoRoot, reject: false, timeout: 30_000, env: { PYTHON_BIN: testPythonBin, TMPDIR: tmp } },
     );
     let stderr = '';
     child.stderr?.on('data', (chunk: Buffer) => {
@@ -255,11 +259,54 @@ describe('python engine and the command it runs in', () => {
     });
     await expect.poll(() => /PID (\d+)/.test(stderr), { timeout: 10_000 }).toBe(true);
     const pid = Number(/PID (\d+)/.exec(stderr)?.[1]);
-    const started = performance.now();
-    child.kill('SIGINT');
-    const result = await child;
-    expect(performance.now() - started).toBeLessThan(brokenCaseBudgetMs);
-    expect(result.signal === 'SIGINT' || result.exitCode === 130).toBe(true);
-    await expect.poll(() => processExists(pid), { timeout: 3000 }).toBe(false);
+    const workFolders = (): string[] => readdirSync(tmp).filter((name) => name.startsWith('anecc-python-'));
+    expect(workFolders()).toHaveLength(1);
+    return { child, pid, workFolders };
+  };
+
+  it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)(
+    'should stop the child, remove the work folder and end the command on %s',
+    async (signal) => {
+      const { child, pid, workFolders } = await startHanging();
+      const started = performance.now();
+      child.kill(signal);
+      const result = await child;
+      expect(performance.now() - started).toBeLessThan(brokenCaseBudgetMs);
+      expect(result.signal).toBe(signal);
+      await expect.poll(() => processExists(pid), { timeout: 3000 }).toBe(false);
+      expect(workFolders()).toEqual([]);
+    },
+  );
+
+  it('should end the Python child when the command is killed outright', async () => {
+    const { child, pid } = await startHanging();
+    child.kill('SIGKILL');
+    await child;
+    // The bridge checks its parent once a second.
+    await expect.poll(() => processExists(pid), { timeout: 5000 }).toBe(false);
+  });
+});
+
+describe('python engine and a relative TMPDIR', () => {
+  it('should read back the compiled file', async () => {
+    fake = writeFakeAnecc(workingAnecc);
+    const tmp = path.join(path.dirname(fake.src), 'tmp');
+    mkdirSync(tmp);
+    const saved = process.env['TMPDIR'];
+    process.env['TMPDIR'] = path.relative(process.cwd(), tmp);
+    try {
+      engine = await openPythonEngine({
+        pythonBin: testPythonBin,
+        upstreamSrc: fake.src,
+        patchesDir: fake.patchesDir,
+        cacheDir: fake.cacheDir,
+      });
+    } finally {
+      if (saved === undefined) delete process.env['TMPDIR'];
+      else process.env['TMPDIR'] = saved;
+    }
+    const [outcome] = await engine.convert([request()], 'upstream');
+    expect(outcome?.ok).toBe(true);
+    expect(outcome?.anec).toBeDefined();
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -47,5 +47,15 @@ describe.skipIf(skip !== undefined)('anecc clean on the corpus', () => {
     const r = await runAnecc(['clean', '--help']);
     expect(r.exitCode).toBe(0);
     expect(r.stdout).toMatch(/--remap-slots +EXPERIMENTAL, not verified on hardware/);
+  });
+});
+
+describe('anecc clean failures', () => {
+  it('should accept --debug, which main.ts suggests after an internal error', async () => {
+    const junk = join(work, 'junk-debug.bin');
+    writeFileSync(junk, Buffer.alloc(64, 7));
+    const r = await runAnecc(['clean', '--debug', junk]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^anecc: error: .*junk-debug\.bin: neither an HWX file/);
   });
 });

@@ -46,6 +46,14 @@ describe('anecc diff failures', () => {
     expect(r.stderr).toMatch(/^anecc: error: .*junk\.bin: neither an HWX file/);
   });
 
+  it('should accept --debug, which main.ts suggests after an internal error', async () => {
+    const junk = join(work, 'junk-debug.bin');
+    writeFileSync(junk, Buffer.alloc(64, 7));
+    const r = await runAnecc(['diff', '--debug', junk, junk]);
+    expect(r.exitCode).toBe(2);
+    expect(r.stderr).toMatch(/^anecc: error: .*junk-debug\.bin: neither an HWX file/);
+  });
+
   it('should exit 2 on a missing argument', async () => {
     const r = await runAnecc(['diff', 'only-one']);
     expect(r.exitCode).toBe(2);

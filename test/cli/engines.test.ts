@@ -28,7 +28,7 @@ describe('engine choice and comparison, with a fake upstream', () => {
     const out = join(work, 'disagree.anec');
     const r = await runAnecc([sample, '--profile', 'upstream', '--engine', 'both', '-o', out], { env: withFake(workingAnecc) });
     expect(r.exitCode).toBe(3);
-    expect(r.stderr).toMatch(/native and Python engines disagree on .*mul-v5\.hwx \(profile upstream\) at header\./);
+    expect(r.stderr).toMatch(/native and Python engines disagree on .*mul-v5\.hwx \(profile upstream\) at name: native mul-v5, python fake;/);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -47,7 +47,7 @@ describe('engine choice and comparison, with a fake upstream', () => {
     const r = await runAnecc([sample, '--profile', 'upstream', '--engine', 'python', '-o', out], { env: withFake(raisingAtImport) });
     expect(r.exitCode).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^anecc: error: the Python engine failed: .*boom at import/);
+    expect(r.stderr).toMatch(/^anecc: error: .*mul-v5\.hwx: the Python engine failed: .*boom at import/);
     expect(existsSync(out)).toBe(false);
   });
 
@@ -55,7 +55,7 @@ describe('engine choice and comparison, with a fake upstream', () => {
     const started = Date.now();
     const r = await runAnecc([sample, '--engine', 'both'], { env: { ...process.env, PYTHON_BIN: join(work, 'no-python') } });
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toMatch(/^anecc: error: the Python engine failed: .*no-python/);
+    expect(r.stderr).toMatch(/^anecc: error: .*mul-v5\.hwx: the Python engine failed: .*no-python/);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -57,6 +57,14 @@ describe('anecc inspect failures', () => {
     expect(r.stderr).toMatch(/cannot read the file \(ENOENT\)/);
   });
 
+  it('should accept --debug, which main.ts suggests after an internal error', async () => {
+    const path = join(work, 'junk-debug.bin');
+    writeFileSync(path, Buffer.from('not an ane file at all'));
+    const r = await runAnecc(['inspect', '--debug', path]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^anecc: error: .*junk-debug\.bin: neither an HWX file/);
+  });
+
   it('should exit 2 on a missing argument', async () => {
     const r = await runAnecc(['inspect']);
     expect(r.exitCode).toBe(2);

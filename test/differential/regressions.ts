@@ -22,14 +22,15 @@ export const regressionPlans: readonly InputPlan[] = regressions.map((r) => r.pl
 const plainRequest = { stem: 'model', extension: '.hwx', name: undefined, force: false, print: true, compile: true } as const;
 
 /**
- * Inputs the upstream profile converts and the patched profile refuses (the native property
- * "patched accepts everything upstream accepts" fails on them). Found by native.test.ts, seed
- * -1836429623: a v5 file whose only input stab was deleted, leaving an alias stab named `_/src0`
- * that upstream takes for the input. Rebuilt here from a v7 mul: with the `image` stab gone, the
- * stabs are image2, probs and probs/src for three buffers, which upstream accepts (all shapes
- * agree), while the patched profile skips probs/src and finds 2 stabs for 3 buffers.
+ * Inputs where an alias stab is taken for an I/O tensor, which both profiles must convert alike.
+ * Found by native.test.ts, seed -1836429623: a v5 file whose only input stab was deleted, leaving
+ * an alias stab named `_/src0` that upstream takes for the input, while the patched profile of the
+ * time skipped every alias and then refused the file. Rebuilt here from a v7 mul: with the `image`
+ * stab gone, the stabs are image2, probs and probs/src for three buffers. Patch 0001 drops aliases
+ * only when there are more stabs than buffers, so here it keeps probs/src as upstream does and
+ * both profiles convert the file to the same bytes.
  */
-export const patchedRefusesWhatUpstreamConverts: readonly InputPlan[] = [
+export const aliasStabTakenForInput: readonly InputPlan[] = [
   {
     base: { kind: 'generated', trimPadding: true, description: { ...describeMul('v7'), aliasStabs: [{ name: 'probs/src', shape: mulShape }] } },
     mutations: [{ kind: 'stab', stab: 0, edit: { op: 'delete' } }],

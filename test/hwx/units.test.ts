@@ -100,10 +100,50 @@ describe('typed failures', () => {
       { code: 'too_small', offset: 0, path: ['x'], field: 'cmdsize', value: 0, minimum: 8 },
       { code: 'bad_stab', offset: 0, path: ['symtab'], text: 'x:t1', reason: 'fields' },
       { code: 'bad_task', offset: 0, path: ['__TEXT', '__text'], taskIndex: 1, reason: 'next_pointer', value: 4 },
+      { code: 'bad_task', offset: 0, path: ['__TEXT', '__text'], taskIndex: 1, reason: 'packet_overrun', value: 4 },
+      { code: 'bad_task', offset: 0, path: ['__TEXT', '__text'], taskIndex: 1, reason: 'too_many_tasks', value: 4 },
+      { code: 'bad_task', offset: 0, path: ['__TEXT', '__text'], taskIndex: 1, reason: 'overlap', value: 4 },
+      { code: 'bad_task', offset: 0, path: ['__TEXT', '__text'], taskIndex: 1, reason: 'too_many_writes', value: 4 },
+      { code: 'internal', offset: 0, path: [], detail: 'TypeError: x' },
     ];
     const lines = issues.map(formatIssue);
     expect(lines[2]).toBe('__TEXT,__text size 0x90000000 runs past the end (0x5c40 bytes), at byte 0x4a0');
     for (const line of lines) expect(line).toMatch(/at byte 0x[0-9a-f]+$/);
+  });
+});
+
+describe('task boundaries', () => {
+  const W7_BYTE = 7 * 4;
+  const FIRST_PACKET_BYTE = 0x28;
+
+  it('should end a full task where the next one starts and say the pointer is inside it', () => {
+    // Arrange: a full task (0x274 bytes by its first packet) whose next task starts at 0x100
+    const bytes = new Uint8Array(0x400);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(FIRST_PACKET_BYTE, 0xf401f800, true);
+    view.setUint32(W7_BYTE, 0x100, true);
+    // Act
+    const stream = readTaskStream(bytes, 0, bytes.length);
+    // Assert
+    expect(stream.tasks.map((t) => [t.taskKind, t.offset, t.size])).toEqual([
+      ['full', 0, 0x100],
+      ['unknown', 0x100, 0x300],
+    ]);
+    expect(stream.warnings.map((w) => (w.code === 'bad_task' ? w.reason : w.code))).toEqual(['overlap', 'packet_overrun']);
+  });
+
+  it('should end a task of unknown size at the next task, not at the end of the range', () => {
+    // Arrange: zero words everywhere but W7, so no packet tells the size
+    const bytes = new Uint8Array(0x400);
+    new DataView(bytes.buffer).setUint32(W7_BYTE, 0x80, true);
+    // Act
+    const stream = readTaskStream(bytes, 0, bytes.length);
+    // Assert
+    expect(stream.tasks.map((t) => [t.offset, t.size])).toEqual([
+      [0, 0x80],
+      [0x80, 0x380],
+    ]);
+    expect(stream.warnings).toEqual([]);
   });
 });
 

@@ -66,6 +66,21 @@ describe.skipIf(skip !== undefined)('inspect on the corpus', () => {
     expect(codes(report)).toContain('libane-slot-order');
   });
 
+  it('should list spurious-kdma registers in adjacent runs only, so a gap or a distant like run stays visible', () => {
+    // Arrange: the unnamed 0x1f8e8.. words take the value of the 0x1f8c8.. ones, and CoeffDMAConfig5 is 0.
+    const bytes = new Uint8Array(readCorpusFile('mul_macos14.ane'));
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const registers = inspectBytes('x', bytes).tasks[0]!.registers;
+    const set = (address: number, value: number): void => view.setUint32(registers.find((r) => r.address === address)!.offset, value, true);
+    for (let address = 0x1f8e8; address <= 0x1f8f4; address += 4) set(address, 0x80);
+    set(0x1f81c, 0);
+    // Act
+    const warning = inspectBytes('x', bytes).warnings.find((w) => w.code === 'spurious-kdma');
+    // Assert
+    expect(warning?.message).toContain('CoeffDMAConfig0..CoeffDMAConfig4 (0x1f808..0x1f818) = 0x80, CoeffDMAConfig6..CoeffDMAConfig15 (0x1f820..0x1f844) = 0x80');
+    expect(warning?.message).toContain('0x1f8c8..0x1f8d4 = 0x80, 0x1f8e8..0x1f8f4 = 0x80');
+  });
+
   it('should answer mutated corpus files with a report or a ToolError', () => {
     const files = [...corpusFiles('.hwx'), ...corpusFiles('.ane')].filter((f) => !f.name.includes('gemm')).map((f) => readCorpusFile(f.name));
     fc.assert(

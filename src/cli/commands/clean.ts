@@ -25,6 +25,7 @@ function cleanCommand(): Command {
     .argument('<IN>', '.anec file to clean')
     .option('-o, --out <FILE>', 'Write the cleaned .anec here (atomically)')
     .option('--remap-slots', 'EXPERIMENTAL, not verified on hardware: rebind task slots to outputs first, then inputs, as the .anec header and libane assume')
+    .option('--debug', 'Show stack traces of internal errors')
     .helpOption('--help', 'Show this message and exit.')
     .addHelpText('after', RULE);
 }

@@ -3,7 +3,8 @@
 import { existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
-import { convert, ConvertSetupError, SlotRemapError, type ConvertReport } from '../../tools/index.js';
+import { PythonEngineError } from '../../bridge/index.js';
+import { convert, ConvertSetupError, type ConvertReport } from '../../tools/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
@@ -66,12 +67,11 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   try {
     report = await convert(options);
   } catch (error) {
-    if (error instanceof SlotRemapError) {
-      io.stderr(`anecc: error: ${path}: ${error.message}\n`);
-      return ExitCode.failed;
-    }
     if (!(error instanceof ConvertSetupError)) throw error;
     io.stderr(`anecc: error: ${error.message}\n`);
+    // What Python wrote last (a traceback, a warning) is the way in when its engine fails.
+    const tail = error.cause instanceof PythonEngineError ? error.cause.stderrTail?.trim() : undefined;
+    if (options.debug && tail) io.stderr(`${tail}\n`);
     return ExitCode.failed;
   }
   return finish(report, io);
@@ -93,8 +93,15 @@ function finish(report: ConvertReport, io: Io): number {
     io.stderr(renderFailure(options.path, outcome));
     return ExitCode.failed;
   }
+  if (report.fixError) {
+    io.stderr(`anecc: error: ${options.path}: ${report.fixError.message}; nothing written\n`);
+    return ExitCode.failed;
+  }
   // On stderr, so that -p output stays exactly upstream's.
   if (report.fixes) io.stderr(renderChanges(report.fixes.changes, report.fixes.mapping));
+  if ((options.clean || options.remapSlots) && !outcome.anec) {
+    io.stderr('anecc: notice: --clean and --remap-slots change the written file; give -o or -w to write one\n');
+  }
   if (outcome.anec) {
     const outPath = options.out || `${outcome.name}.anec`;
     try {

@@ -18,6 +18,7 @@ function diffCommand(): Command {
     .argument('<A>', 'first HWX or .anec file')
     .argument('<B>', 'second HWX or .anec file')
     .option('--json', 'Print {a, b, same, differences: [{where, field, a, b}], groups} as JSON')
+    .option('--debug', 'Show stack traces of internal errors')
     .helpOption('--help', 'Show this message and exit.')
     .addHelpText('after', '\nExit status: 0 the files are the same; 1 they differ; 2 trouble (unreadable file, usage error).');
 }

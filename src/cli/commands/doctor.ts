@@ -9,6 +9,17 @@ const synopsis: Synopsis = { usage: 'anecc doctor [--json]', help: 'anecc doctor
 
 const mark = (ok: boolean): string => (ok ? 'ok  ' : 'FAIL');
 
+/** Which profiles the Python engine converts with here, in one line. */
+function verdict(r: DoctorReport): string {
+  if (r.ok) return 'The Python engine works: --engine both|python are available.';
+  const working = r.endToEnd.filter((e) => e.ok).map((e) => e.profile);
+  const failing = r.endToEnd.filter((e) => !e.ok).map((e) => e.profile);
+  if (working.length === 0 || failing.length === 0) {
+    return 'The Python engine does not work here; conversions use the native engine only.';
+  }
+  return `The Python engine works for --profile ${working.join('|')} only; --profile ${failing.join('|')} fails here (see above).`;
+}
+
 function renderDoctor(r: DoctorReport): string {
   const lines = [
     `${mark(r.python.runs)} python      ${r.python.bin}${r.python.version ? ` (Python ${r.python.version}, ${r.python.executable})` : ''}${r.python.problem ? `: ${r.python.problem}` : ''}`,
@@ -20,14 +31,15 @@ function renderDoctor(r: DoctorReport): string {
       (e) => `${mark(e.ok)} convert     --profile ${e.profile} ${e.file ?? ''}${e.ok ? ` (${e.anecSizeInBytes} bytes, ${e.durationMs} ms)` : `: ${e.problem ?? ''}`}`,
     ),
     ...r.warnings.map((w) => `warn ${w}`),
-    r.ok ? 'The Python engine works: --engine both|python are available.' : 'The Python engine does not work here; conversions use the native engine only.',
+    verdict(r),
   ];
   return `${lines.join('\n')}\n`;
 }
 
 export async function runDoctor(argv: readonly string[], io: Io): Promise<number> {
-  const command = new Command('doctor')
+  const command = new Command('anecc doctor')
     .description('Check the Python engine: interpreter, upstream anecc, construct and click, patches, an end-to-end conversion.')
+    .usage('[--json]')
     .option('--json', 'Print the report as JSON')
     .helpOption('--help', 'Show this message and exit.');
   const exit = parseWith(command, argv, io, synopsis);

@@ -15,6 +15,7 @@ function inspectCommand(): Command {
     .argument('<FILE>', 'HWX or .anec file (told apart by content)')
     .option('--json', 'Print the report as JSON (integers only; shape in the README)')
     .option('--all', 'Also show registers written with 0')
+    .option('--debug', 'Show stack traces of internal errors')
     .helpOption('--help', 'Show this message and exit.')
     .addHelpText('after', '\nExit status: 0 shown; 1 the file cannot be read or is neither HWX nor .anec; 2 usage error.');
 }

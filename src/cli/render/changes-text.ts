@@ -1,8 +1,6 @@
 // Text form of what clean / remap changed in a payload, runs of like changes on one line.
+import { formatRun, hex, registerRuns } from '../../tools/index.js';
 import type { PayloadChange, RegisterChange, SlotMapping } from '../../tools/index.js';
-import { formatRun, registerRuns } from './register-runs.js';
-
-const hex = (n: number): string => `0x${n.toString(16)}`;
 
 export function renderChanges(changes: readonly PayloadChange[], mapping?: SlotMapping): string {
   const lines: string[] = [];

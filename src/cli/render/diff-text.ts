@@ -1,4 +1,5 @@
 // Text form of a diff report: one line per group of like differences, register names shown.
+import { hex } from '../../tools/index.js';
 import type { DiffGroup, DiffReport } from '../../tools/index.js';
 
 type Value = DiffGroup['a'];
@@ -10,7 +11,7 @@ const MAX_TEXT = 100;
 function show(value: Value, inHex: boolean): string {
   if (value === null) return '(absent)';
   if (Array.isArray(value)) return `[${value.map((v) => (v === null ? '?' : String(v))).join(', ')}]`;
-  if (typeof value === 'number') return inHex ? `0x${value.toString(16)}` : String(value);
+  if (typeof value === 'number') return inHex ? hex(value) : String(value);
   const text = value === '' ? '(none)' : value;
   return text.length > MAX_TEXT ? `${text.slice(0, MAX_TEXT)}... (${text.split(' ').length} words)` : text;
 }

@@ -1,14 +1,13 @@
 // Text form of an inspect report: a summary, then one short block per task (registers as
 // `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
+import { formatRun, hex, registerRuns } from '../../tools/index.js';
 import type { InspectReport, InspectTask } from '../../tools/index.js';
-import { formatRun, registerRuns } from './register-runs.js';
 
 export interface InspectTextOptions {
   /** Show registers written with 0 too. */
   readonly all: boolean;
 }
 
-const hex = (n: number): string => `0x${n.toString(16)}`;
 const LINE_WIDTH = 110;
 const BLOCK_COLUMN = 12;
 

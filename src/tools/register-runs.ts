@@ -1,4 +1,9 @@
-// Runs of like registers (CoeffDMAConfig0..15 all 0x80) shown as one entry, for text renderers.
+// Runs of like registers (CoeffDMAConfig0..15 all 0x80) shown as one entry, for warnings and text
+// renderers. A run only takes adjacent words, so a gap (a zero hidden by a filter, another value)
+// starts a new run instead of vanishing inside a first..last span.
+
+import { tokens } from '../hwx/index.js';
+import { hex } from '../anec/index.js';
 
 export interface RegisterEntry {
   readonly block: string | null;
@@ -15,14 +20,14 @@ export interface RegisterRun {
   readonly value: number;
 }
 
-const WORD_BYTES = 4;
-const hex = (n: number): string => `0x${n.toString(16)}`;
+const WORD_BYTES = tokens.U32_LE.len;
 
 /** CoeffDMAConfig3 -> CoeffDMAConfig; an unnamed address has no stem, so it runs with its unnamed neighbours. */
 function stem(entry: RegisterEntry): string {
   return entry.register === null ? '' : entry.register.replace(/\d+$/, '');
 }
 
+/** Entries in address order folded into runs of adjacent words with one value, block and name stem. */
 export function registerRuns(entries: readonly RegisterEntry[]): RegisterRun[] {
   const runs: RegisterRun[] = [];
   let current: { first: RegisterEntry; last: RegisterEntry; count: number } | undefined;

@@ -1,0 +1,18 @@
+// The package's programmatic API: the same pieces the `anecc` command is made of.
+export {
+  decodeAnecHeader,
+  encodeAnecHeader,
+  normalizeConvertOptions,
+  renderAnecStruct,
+  runNativeEngine,
+  type AnecBytes,
+  type AnecHeader,
+  type ConvertOptions,
+  type ConvertRequest,
+  type EngineOutcome,
+  type Profile,
+} from './anec/index.js';
+export { readHwx, safeReadHwx, readTaskStream, HwxFormatError, type HwxFile } from './hwx/index.js';
+export { openPythonEngine, pythonEngineAvailability, type PythonEngine } from './bridge/index.js';
+export { convert, compareOutcomes, diffFiles, inspectFile, fixAnec, type ConvertReport } from './tools/index.js';
+export { writeHwx, type HwxDescription } from './writer/index.js';
