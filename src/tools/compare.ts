@@ -70,8 +70,9 @@ export function compareOutcomes(native: EngineOutcome, python: EngineOutcome): D
   if (native.error?.type !== python.error?.type) {
     return { kind: 'error', where: 'error.type', native: String(native.error?.type), python: String(python.error?.type) };
   }
-  // The name picks the default output file, so it must agree even when nothing prints it.
-  if (native.name !== python.name) return { kind: 'name', where: 'name', native: String(native.name), python: String(python.name) };
+  // The name picks the default output file, so it must agree even when nothing prints it (only a
+  // success writes a file, and the Python engine knows the name only then).
+  if (native.ok && native.name !== python.name) return { kind: 'name', where: 'name', native: String(native.name), python: String(python.name) };
   if (native.header && python.header) {
     const d = headerDifference(native.header, python.header);
     if (d) return d;
