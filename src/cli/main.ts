@@ -36,7 +36,7 @@ function positionalCount(argv: readonly string[]): number {
  */
 function pickSubcommand(argv: readonly string[]): string | undefined {
   const [first, ...rest] = argv;
-  if (first === undefined || !(first in subcommands)) return undefined;
+  if (first === undefined || !Object.hasOwn(subcommands, first)) return undefined;
   if (existsSync(first) && positionalCount(rest) === 0) return undefined;
   return first;
 }

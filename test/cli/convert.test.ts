@@ -110,13 +110,16 @@ describe.skipIf(skip !== undefined)('conversion of the corpus', () => {
     expect(readdirSync(work).filter((f) => f.includes('.tmp'))).toEqual([]);
   });
 
-  it('should convert a file literally named like a subcommand', async () => {
-    const dir = mkdtempSync(join(work, 'sub-'));
-    copyFileSync(mul().path, join(dir, 'diff'));
-    const r = await runAnecc(['diff', ...native, '-w'], { cwd: dir });
-    expect(r.exitCode).toBe(0);
-    expect(readFileSync(join(dir, 'diff.anec')).equals(readFileSync(mul().golden!))).toBe(true);
-  });
+  // `toString` is no subcommand, but it is a property of every object.
+  for (const name of ['diff', 'doctor', 'toString']) {
+    it(`should convert a file literally named ${name}`, async () => {
+      const dir = mkdtempSync(join(work, 'sub-'));
+      copyFileSync(mul().path, join(dir, name));
+      const r = await runAnecc([name, ...native, '-w'], { cwd: dir });
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(readFileSync(join(dir, `${name}.anec`)).equals(readFileSync(mul().golden!))).toBe(true);
+    });
+  }
 
   it('should say clearly that a directory is not an HWX file', async () => {
     const r = await runAnecc([work, ...native]);
