@@ -40,6 +40,7 @@ function printLiveSummary(args: DifferentialArgs, s: LiveSummary): void {
   for (const profile of args.profiles) say(`  upstream said (${profile}): ${counts(s.outcomes[profile])}`);
   say(`  time:          ${s.seconds.toFixed(1)} s`);
   say(`figure: differential-cases-per-second ${Math.round(s.comparisons / s.seconds)}`);
+  say(`differential: ${s.agreements} passed, ${disagreements} failed`);
 }
 
 async function reportDisagreements(engine: PythonEngine, args: DifferentialArgs, s: LiveSummary, workDir: string): Promise<void> {
@@ -118,6 +119,7 @@ function replay(args: DifferentialArgs): number {
   say(`  agreements:    ${summary.agreements}`);
   say(`  disagreements: ${summary.mismatches.length}`);
   say(`  time:          ${seconds.toFixed(1)} s`);
+  say(`differential: ${summary.agreements} passed, ${summary.mismatches.length} failed`);
   if (summary.fastCheckNote !== undefined) say(`  note: ${summary.fastCheckNote}`);
   for (const m of summary.mismatches.slice(0, 10)) {
     say(`  case ${m.index} (${m.profile}): ${m.difference}: recorded "${m.recorded}", native "${m.actual}" [${m.plan}]`);
