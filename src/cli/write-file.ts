@@ -1,20 +1,58 @@
-// Output files appear whole or not at all: write beside the target, then rename over it.
-import { closeSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+// Output files appear whole or not at all: write beside the target, then rename over it. Where a
+// rename would change what the user pointed at (a symbolic link, a device such as /dev/null or
+// /dev/stdout, a writable file in a folder we may not create files in), write into the target
+// as upstream's open(out, "wb") does.
+import { chmodSync, closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 
+function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
+  for (const chunk of chunks) {
+    for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
+  }
+}
+
+function writeInPlace(path: string, chunks: readonly Uint8Array[]): void {
+  const fd = openSync(path, 'w');
+  try {
+    writeAll(fd, chunks);
+  } finally {
+    closeSync(fd);
+  }
+}
+
 export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  const fd = openSync(temporary, 'wx');
+  const followed = statSync(path, { throwIfNoEntry: false });
+  const link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  // A device, a pipe, or a link to nothing yet: open() is the only way to write what it names.
+  if ((followed !== undefined && !followed.isFile()) || (link && followed === undefined)) {
+    writeInPlace(path, chunks);
+    return;
+  }
+  // Through a link to a file: replace that file and keep the link.
+  const target = link ? realpathSync(path) : path;
+  const before = followed === undefined ? undefined : { mode: followed.mode & 0o7777 };
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let fd: number;
+  try {
+    fd = openSync(temporary, 'wx');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // The folder refuses new files, but the file itself may be writable, as it is for upstream.
+    if (before !== undefined && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
+      writeInPlace(target, chunks);
+      return;
+    }
+    throw error;
+  }
   try {
     try {
-      for (const chunk of chunks) {
-        for (let done = 0; done < chunk.length; ) done += writeSync(fd, chunk, done, chunk.length - done);
-      }
+      writeAll(fd, chunks);
     } finally {
       closeSync(fd);
     }
-    renameSync(temporary, path);
+    if (before !== undefined) chmodSync(temporary, before.mode);
+    renameSync(temporary, target);
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;

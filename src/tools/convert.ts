@@ -1,8 +1,11 @@
 // A conversion as the `anecc` command runs it: read the file, run the chosen engines, compare,
 // apply --clean / --remap-slots. Returns data only; the CLI prints it and writes the output file.
 import { readFileSync, statSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
-import { openPythonEngine, PatchError, PythonEngineError, type PythonEngineErrorCode } from '../bridge/index.js';
+import { defaultTimeoutMs, openPythonEngine, PatchError, PythonEngineError, type PythonEngine, type PythonEngineErrorCode } from '../bridge/index.js';
 import { fixAnec, type AnecFixResult } from './clean-anec.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
 import { maxInputSizeInBytes } from './loaded-file.js';
@@ -63,7 +66,29 @@ export function requestOf(options: ConvertOptions): ConvertRequest {
 }
 
 // With the default engine, these mean "upstream anecc is not usable here": convert natively.
-const UNAVAILABLE: readonly PythonEngineErrorCode[] = ['python-not-found', 'upstream-not-found', 'upstream-import-failed', 'bridge-failed'];
+const UNAVAILABLE: readonly PythonEngineErrorCode[] = ['python-not-found', 'python-exited', 'upstream-not-found', 'upstream-import-failed', 'bridge-failed'];
+
+/** What went wrong with the patched copy, in the user's terms. */
+function patchProblem(error: PatchError): string {
+  switch (error.code) {
+    case 'upstream-unreadable':
+      return 'cannot read upstream anecc (ANECC_UPSTREAM_SRC names the folder that holds the anecc package)';
+    case 'cache-failed':
+      return 'cannot prepare the patched copy of upstream (see ANECC_CACHE_DIR)';
+    default:
+      return 'patches/ does not apply to upstream anecc';
+  }
+}
+
+// Upstream in pure Python takes about 0.2 s per MB here; allow several times that on top of the
+// bridge's default budget before calling a conversion hung. ANECC_PYTHON_TIMEOUT_MS overrides.
+const pythonMillisecondsPerMegabyte = 1000;
+
+function pythonTimeoutMs(inputBytes: number): number {
+  const fromEnv = Number(process.env['ANECC_PYTHON_TIMEOUT_MS']);
+  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
+  return defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte);
+}
 
 export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
@@ -98,29 +123,45 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
 
   let python: EngineOutcome;
   try {
-    python = await runPython(request, options);
+    python = await runPython(bytes, request, options);
   } catch (error) {
     if (!(error instanceof PythonEngineError) && !(error instanceof PatchError)) throw error;
     const unusable = error instanceof PatchError || UNAVAILABLE.includes(error.code);
+    const what = error instanceof PatchError ? patchProblem(error) : 'the Python engine failed';
     if (options.engine === undefined && native && unusable) {
-      const why = error instanceof PatchError ? `patches/ does not apply to it: ${error.message}` : error.message;
-      return report(native, ['native'], { notices: [`anecc: notice: upstream anecc is not usable here, so only the native engine ran (${why})`] });
+      return report(native, ['native'], { notices: [`anecc: notice: only the native engine ran: ${what}: ${error.message}`] });
     }
-    const what = error instanceof PatchError ? 'patches/ does not apply to upstream anecc' : 'the Python engine failed';
     throw new ConvertSetupError('python_failed', `${options.path}: ${what}: ${error.message}`, { cause: error });
   }
   if (native === undefined) return report(python, ['python']);
   return report(native, ['native', 'python'], { disagreement: compareOutcomes(native, python) });
 }
 
-/** One Python process for this one command, closed whatever happens. */
-async function runPython(request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
-  const engine = await openPythonEngine();
+/**
+ * One Python process for this one command, closed whatever happens. Python reads the file again
+ * by path, so an input that cannot be read twice (a pipe, /dev/fd/N) goes through a temporary
+ * copy with the same base name, which is all upstream derives from the path.
+ */
+async function runPython(bytes: Uint8Array, request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
+  let copyDir: string | undefined;
+  let engine: PythonEngine;
   try {
-    const [outcome] = await engine.convert([request], options.profile);
+    if (!statSync(request.path).isFile()) copyDir = await mkdtemp(join(tmpdir(), 'anecc-input-'));
+    engine = await openPythonEngine();
+  } catch (error) {
+    if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    if (error instanceof PythonEngineError) throw error;
+    // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
+    throw new PythonEngineError('bridge-failed', error instanceof Error ? error.message : String(error), { cause: error });
+  }
+  try {
+    const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
+    if (copyDir !== undefined) await writeFile(path, bytes);
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length) });
     if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
     return outcome;
   } finally {
     await engine.close();
+    if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
   }
 }

@@ -1,6 +1,8 @@
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { chmodSync, copyFileSync, existsSync, lstatSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnecc } from '../helpers/cli.js';
 import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
@@ -95,7 +97,7 @@ describe.skipIf(skip !== undefined)('conversion of the corpus', () => {
     const out = join(work, 'no-such-dir', 'x.anec');
     const r = await runAnecc([mul().path, ...native, '-o', out]);
     expect(r.exitCode).toBe(1);
-    expect(r.stderr).toContain(`cannot write ${out}`);
+    expect(r.stderr).toContain(`cannot write ${out}: its folder does not exist`);
     expect(existsSync(join(work, 'no-such-dir'))).toBe(false);
   });
 
@@ -120,6 +122,29 @@ describe.skipIf(skip !== undefined)('conversion of the corpus', () => {
       expect(readFileSync(join(dir, `${name}.anec`)).equals(readFileSync(mul().golden!))).toBe(true);
     });
   }
+
+  it('should write through a symbolic link and keep an existing file\'s mode, as upstream\'s open() does', async () => {
+    const dir = mkdtempSync(join(work, 'link-'));
+    writeFileSync(join(dir, 'real.anec'), 'old');
+    chmodSync(join(dir, 'real.anec'), 0o600);
+    symlinkSync('real.anec', join(dir, 'link.anec'));
+    const r = await runAnecc([mul().path, ...native, '-o', join(dir, 'link.anec')]);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(lstatSync(join(dir, 'link.anec')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real.anec')).equals(readFileSync(mul().golden!))).toBe(true);
+    expect(statSync(join(dir, 'real.anec')).mode & 0o777).toBe(0o600);
+  });
+
+  it('should convert an input that can be read only once (a FIFO)', async () => {
+    const fifo = join(mkdtempSync(join(work, 'fifo-')), 'mul.hwx');
+    execFileSync('mkfifo', [fifo]);
+    const out = join(work, 'fifo.anec');
+    const writer = execa('sh', ['-c', 'cat "$1" > "$2"', 'sh', mul().path, fifo]);
+    const r = await runAnecc([fifo, ...native, '-o', out]);
+    await writer;
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(readFileSync(out).equals(readFileSync(mul().golden!))).toBe(true);
+  });
 
   it('should say clearly that a directory is not an HWX file', async () => {
     const r = await runAnecc([work, ...native]);

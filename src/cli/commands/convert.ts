@@ -77,6 +77,22 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   return finish(report, io);
 }
 
+// The usual reasons an output file cannot be written, in words; anything else shows its code.
+const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
+  EISDIR: 'it is a directory',
+  EBUSY: 'it is a directory',
+  ENOTDIR: 'a folder on the way is not a folder (or it names a directory)',
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+function writeProblem(error: NodeJS.ErrnoException): string {
+  return (error.code && WRITE_PROBLEMS[error.code]) ?? error.code ?? error.message;
+}
+
 function finish(report: ConvertReport, io: Io): number {
   const { options, outcome } = report;
   for (const notice of report.notices) io.stderr(`${notice}\n`);
@@ -107,7 +123,7 @@ function finish(report: ConvertReport, io: Io): number {
     try {
       writeFileAtomic(outPath, [outcome.anec.header, outcome.anec.payload]);
     } catch (error) {
-      io.stderr(`anecc: error: cannot write ${outPath} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
+      io.stderr(`anecc: error: cannot write ${outPath}: ${writeProblem(error as NodeJS.ErrnoException)}\n`);
       return ExitCode.failed;
     }
     io.stderr(renderLogRecord({ level: 'info', message: `compiled anec to: ${outPath}` }));

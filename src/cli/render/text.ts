@@ -9,5 +9,7 @@ export function renderLogRecord(record: LogRecord): string {
 /** One line naming the file and the reason, and the exception upstream raises in that place. */
 export function renderFailure(path: string, outcome: EngineOutcome): string {
   const error = outcome.error;
-  return `anecc: error: cannot convert ${path}: ${error?.message ?? 'unknown reason'} (upstream anecc raises ${error?.type ?? 'an error'} here)\n`;
+  // Python's StopIteration has no text of its own: say what it means here.
+  const reason = error?.message || (error?.type === 'StopIteration' ? 'a word upstream scans for is not in the file' : 'no reason given');
+  return `anecc: error: cannot convert ${path}: ${reason} (upstream anecc raises ${error?.type ?? 'an error'} here)\n`;
 }
