@@ -28,6 +28,25 @@ const sentence = (text: string): string => {
   return t.charAt(0).toUpperCase() + t.slice(1);
 };
 
+/** click's wording for the errors scripts are most likely to match; commander's otherwise. */
+function clickMessage(command: Command, error: CommanderError): string {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  switch (error.code) {
+    case 'commander.excessArguments': {
+      const extra = command.args.slice(command.registeredArguments.length);
+      if (extra.length > 0) return `Got unexpected extra argument${extra.length > 1 ? 's' : ''} (${extra.join(' ')})`;
+      break;
+    }
+    case 'commander.unknownOption':
+      if (quoted) return `No such option: ${quoted}`;
+      break;
+    case 'commander.optionMissingArgument':
+      if (quoted) return `Option '${quoted.split(/[ ,]/)[0]}' requires an argument.`;
+      break;
+  }
+  return sentence(error.message);
+}
+
 /**
  * Parses `argv` with `command`, turning commander's own exits into values: the help text is
  * printed and 0 returned, a usage error becomes UsageError. Returns undefined when parsing worked.
@@ -42,6 +61,6 @@ export function parseWith(command: Command, argv: readonly string[], io: Io, syn
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return ExitCode.ok;
-    throw new UsageError(sentence(error.message), synopsis);
+    throw new UsageError(clickMessage(command, error), synopsis);
   }
 }

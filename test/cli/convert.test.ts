@@ -31,6 +31,20 @@ describe('usage errors', () => {
     expect(r.stderr).toMatch(/'patch' is invalid.*patched, upstream/);
   });
 
+  it('should word common usage errors as click does', async () => {
+    const file = join(work, 'usage.hwx');
+    writeFileSync(file, '');
+    for (const [args, message] of [
+      [[file, 'extra'], 'Error: Got unexpected extra argument (extra)'],
+      [[file, '-n'], "Error: Option '-n' requires an argument."],
+      [[file, '--bogus'], 'Error: No such option: --bogus'],
+    ] as const) {
+      const r = await runAnecc(args);
+      expect(r.exitCode).toBe(2);
+      expect(r.stderr.split('\n').at(-1)).toBe(message);
+    }
+  });
+
   it('should print help and exit 0', async () => {
     const r = await runAnecc(['--help']);
     expect(r.exitCode).toBe(0);

@@ -1,6 +1,6 @@
 // The drop-in: `anecc PATH [-n NAME] [-o OUT] [-w] [-p] [-f]`, as upstream's run.py, plus the
 // engine and profile choices. Only this layer prints and decides exit codes.
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
 import { PythonEngineError } from '../../bridge/index.js';
@@ -49,6 +49,16 @@ function convertCommand(): Command {
     .addHelpText('after', EPILOGUE);
 }
 
+/** click's `Path(exists=True)` also insists on read access. */
+function readable(path: string): boolean {
+  try {
+    accessSync(path, constants.R_OK);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export async function runConvert(argv: readonly string[], io: Io): Promise<number> {
   const command = convertCommand();
   const exit = parseWith(command, argv, io, convertSynopsis);
@@ -56,6 +66,7 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   const [path] = command.processedArgs as [string | undefined];
   if (path === undefined) throw new UsageError("Missing argument 'PATH'.", convertSynopsis);
   if (!existsSync(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
+  if (!readable(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' is not readable.`, convertSynopsis);
   let options: ConvertOptions;
   try {
     options = normalizeConvertOptions({ ...command.opts(), path });
