@@ -15,3 +15,4 @@ export { cleanableAddresses, cleanableWrites, coefficientConfigAddresses, usesKe
 export type { BindingChange, PayloadChange, PayloadEdit, RegisterChange, SlotMove } from './clean-types.js';
 export { fixAnec, type AnecFixOptions, type AnecFixResult } from './clean-anec.js';
 export { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError, type RemapInfo, type RemapResult, type SlotMapping, type SlotRemapReason } from './remap-slots.js';
+export { doctorReportSchema, runDoctor, type DoctorReport } from './doctor.js';

@@ -11,7 +11,9 @@ export type ToolErrorCode =
   /** HWX magic, but the container is broken (the reader's issues are in `details`). */
   | 'bad_hwx'
   /** The file is not what the command works on (clean takes .anec files). */
-  | 'wrong_kind';
+  | 'wrong_kind'
+  /** The file ends before what its own header says it holds; writing a fixed copy would hide that. */
+  | 'truncated';
 
 export class ToolError extends Error {
   override readonly name = 'ToolError';

@@ -35,6 +35,16 @@ describe.skipIf(skip !== undefined)('anecc clean on the corpus', () => {
     expect(again.stdout).toContain('nothing to change');
   });
 
+  it('should refuse a truncated .anec, writing nothing', async () => {
+    const cut = join(work, 'cut.anec');
+    writeFileSync(cut, readFileSync(corpus('mul_macos14.ane')).subarray(0, 0x1100));
+    const out = join(work, 'cut-clean.anec');
+    const r = await runAnecc(['clean', cut, '-o', out]);
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/^anecc: error: .*cut\.anec: truncated: its header says \d+ payload bytes, the file has 256;/);
+    expect(existsSync(out)).toBe(false);
+  });
+
   it('should refuse an HWX file with one line saying how to clean while converting', async () => {
     const out = join(work, 'never.anec');
     const r = await runAnecc(['clean', corpus('mul_macos14.hwx'), '-o', out]);

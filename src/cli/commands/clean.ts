@@ -35,6 +35,13 @@ function loadAnec(path: string): LoadedAnec {
   if (loaded.kind !== 'anec') {
     throw new ToolError('wrong_kind', path, `${path}: clean works on .anec files; to clean while converting run: anecc ${path} --clean -o OUT.anec`);
   }
+  if (BigInt(loaded.payload.length) < loaded.header.size) {
+    throw new ToolError(
+      'truncated',
+      path,
+      `${path}: truncated: its header says ${loaded.header.size} payload bytes, the file has ${loaded.payload.length}; convert the HWX again`,
+    );
+  }
   return loaded;
 }
 

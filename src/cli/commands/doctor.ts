@@ -1,6 +1,6 @@
 // `anecc doctor`: is the Python engine usable here, and why not.
 import { Command } from 'commander';
-import { doctorReportSchema, runDoctor as diagnose, type DoctorReport } from '../../tools/doctor.js';
+import { doctorReportSchema, runDoctor as diagnose, type DoctorReport } from '../../tools/index.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderJsonReport } from '../render/json-report.js';
 import { parseWith, type Synopsis } from '../usage.js';
@@ -24,9 +24,13 @@ function renderDoctor(r: DoctorReport): string {
   const lines = [
     `${mark(r.python.runs)} python      ${r.python.bin}${r.python.version ? ` (Python ${r.python.version}, ${r.python.executable})` : ''}${r.python.problem ? `: ${r.python.problem}` : ''}`,
     `${mark(r.upstream.importable)} anecc       ${r.upstream.origin ?? r.upstream.found ?? 'not found'}${r.upstream.problem ? `: ${r.upstream.problem}` : ''}`,
-    `${mark(r.upstream.pinned)} pinned      ${r.upstream.pinned ? `is ${r.upstream.pinnedLabel}` : `is not ${r.upstream.pinnedLabel}${r.upstream.sha256 ? ` (sha256 ${r.upstream.sha256.slice(0, 12)})` : ''}`}`,
+    r.upstream.sha256 === null
+      ? 'skip pinned      not checked: no upstream anecc to compare'
+      : `${mark(r.upstream.pinned)} pinned      ${r.upstream.pinned ? 'is' : 'is not'} ${r.upstream.pinnedLabel} (sha256 ${r.upstream.sha256.slice(0, 12)})`,
     ...r.packages.map((p) => `${mark(p.problem === null)} ${p.name.padEnd(11)} ${p.version ?? p.problem ?? ''}`),
-    `${mark(r.patches.applied)} patches     ${r.patches.series.length} in ${r.patches.dir}${r.patches.problem ? `: ${r.patches.problem}` : ''}`,
+    !r.patches.applied && r.patches.problem === null
+      ? `skip patches     ${r.patches.series.length} in ${r.patches.dir}, not applied: no upstream anecc to apply them to`
+      : `${mark(r.patches.applied)} patches     ${r.patches.series.length} in ${r.patches.dir}${r.patches.problem ? `: ${r.patches.problem}` : ''}`,
     ...r.endToEnd.map(
       (e) => `${mark(e.ok)} convert     --profile ${e.profile} ${e.file ?? ''}${e.ok ? ` (${e.anecSizeInBytes} bytes, ${e.durationMs} ms)` : `: ${e.problem ?? ''}`}`,
     ),
@@ -41,6 +45,8 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     .description('Check the Python engine: interpreter, upstream anecc, construct and click, patches, an end-to-end conversion.')
     .usage('[--json]')
     .option('--json', 'Print the report as JSON')
+    .option('--debug', 'Show stack traces of internal errors')
+    .addHelpText('after', '\nExit status: 0 the Python engine converts with both profiles; 1 it does not (see the FAIL lines).')
     .helpOption('--help', 'Show this message and exit.');
   const exit = parseWith(command, argv, io, synopsis);
   if (exit !== undefined) return exit;
