@@ -1,5 +1,5 @@
 // Numbers of the .anec format and of upstream anecc's converter.
-import { PROGRAM_SLOT_FIRST_IO, PROGRAM_SLOT_INTERMEDIATE, SLOT_COUNT } from '../hwx/index.js';
+import { FULL_TASK_WORD_MARKER, PROGRAM_SLOT_FIRST_IO, PROGRAM_SLOT_INTERMEDIATE, SLOT_COUNT } from '../hwx/index.js';
 
 /** The packed header is zero-padded to this many bytes; the payload follows. */
 export const ANEC_HEADER_SIZE_IN_BYTES = 0x1000;
@@ -20,5 +20,5 @@ export const MAX_BUFFER_TILES = 0x10000;
 export const MAX_TASK_COUNT = 0xffff;
 /** Upstream keeps only printable runs at least this long when looking for tensor stabs. */
 export const MIN_STAB_RUN_LENGTH = 50;
-/** The word upstream takes for the program descriptor's task-count marker. */
-export const UPSTREAM_TD_MARKER = 0x9c;
+/** The word upstream takes for the program descriptor's task-count marker (full tasks only). */
+export const UPSTREAM_TD_MARKER = FULL_TASK_WORD_MARKER;

@@ -20,7 +20,7 @@ import {
 
 
 /** Patch 0001: with more stabs than I/O buffers, drop those whose name (before ":t") has a '/'. */
-export const dropSurplusAliases = (runs: string[], ioCount: number): string[] =>
+const dropSurplusAliases = (runs: string[], ioCount: number): string[] =>
   runs.length > ioCount ? runs.filter((run) => !run.slice(0, run.indexOf(':t')).includes('/')) : runs;
 
 /** L1 to L7 of docs/patches.md. */

@@ -64,7 +64,7 @@ export interface BufferList {
   readonly outputs: readonly number[];
 }
 
-export function upstreamLayout(words: Uint32Array): TaskLayout {
+function upstreamLayout(words: Uint32Array): TaskLayout {
   const first = findWord(words, ANE_BASE_ADDRESS, '__TEXT base address');
   let pos = findWord(words, ANE_BASE_ADDRESS, 'second __TEXT base address', first);
   const tskSize = wordAt(words, pos + 2, '__text size');
@@ -90,7 +90,7 @@ const BUFFER_KINDS: readonly (readonly [keyof BufferList, readonly number[]])[] 
   ['outputs', [2, 2, 1, 6]],
 ];
 
-export function upstreamBuffers(words: Uint32Array, size: number): BufferList {
+function upstreamBuffers(words: Uint32Array, size: number): BufferList {
   const found: Record<keyof BufferList, number[]> = { intermediates: [], inputs: [], outputs: [] };
   let address = ANE_BASE_ADDRESS + roundUp(size, TILE_SIZE_IN_BYTES);
   for (let n = 0; n < MAX_BUFFER_COUNT; n++) {
@@ -130,7 +130,7 @@ export function upstreamTiles(buffers: BufferList): number[] {
 }
 
 /** Step 7: where the tasks are; returns the payload start. */
-export function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): number {
+function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): number {
   const tasks = occurrences(words, FULL_TASK_FIRST_PACKET);
   check(tasks.count === layout.tdCount, `found ${tasks.count} tasks (word ${hex(FULL_TASK_FIRST_PACKET)}), the program descriptor says ${layout.tdCount}`, 'task_count_mismatch');
   check(
@@ -148,7 +148,7 @@ export function upstreamTaskStart(words: Uint32Array, layout: TaskLayout): numbe
 export type StabFilter = (runs: string[], ioCount: number) => string[];
 
 /** Step 8: the tensor stabs found in the file's text. */
-export function upstreamStabs(bytes: Uint8Array, ioCount: number, keep: StabFilter = (runs) => runs): StabShape[] {
+function upstreamStabs(bytes: Uint8Array, ioCount: number, keep: StabFilter = (runs) => runs): StabShape[] {
   const stabs = keep(printableRuns(bytes, MIN_STAB_RUN_LENGTH).filter(looksLikeTensorStab), ioCount);
   check(stabs.length >= 2, `found ${stabs.length} tensor stabs, need at least 2`, 'stab_count_low');
   return stabs.map(parseStab);
@@ -161,7 +161,7 @@ const shape = (s: StabShape): string => `(${s.N}, ${s.C}, ${s.H}, ${s.W})`;
  * Step 9: match stabs to buffers, inputs first, trying the rotated order once when sizes do not
  * match; after two failed tries upstream carries on with the list rotated twice.
  */
-export function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: ConvertContext['log']): StabShape[] {
+function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: ConvertContext['log']): StabShape[] {
   const src = buffers.inputs.length;
   const dst = buffers.outputs.length;
   check(stabs.length === src + dst, `found ${stabs.length} tensor stabs for ${src + dst} I/O buffers`, 'stab_count_mismatch');
@@ -181,7 +181,7 @@ export function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log
 }
 
 /** Step 10: an I/O name with `ctx_` and several inputs hints at a layer left on the CPU. */
-export function checkCpuLayers(stabs: readonly StabShape[], inputCount: number, context: ConvertContext): void {
+function checkCpuLayers(stabs: readonly StabShape[], inputCount: number, context: ConvertContext): void {
   for (const stab of stabs) {
     if (!stab.name.includes('ctx_') || inputCount <= 1) continue;
     if (!context.force) {
@@ -192,7 +192,7 @@ export function checkCpuLayers(stabs: readonly StabShape[], inputCount: number, 
 }
 
 /** Step 11: the header upstream packs. */
-export function buildHeader(layout: TaskLayout, tiles: readonly number[], stabs: readonly StabShape[], buffers: BufferList): AnecHeader {
+function buildHeader(layout: TaskLayout, tiles: readonly number[], stabs: readonly StabShape[], buffers: BufferList): AnecHeader {
   const src = buffers.inputs.length;
   const dst = buffers.outputs.length;
   const nchw = new Array<bigint>(NCHW_VALUE_COUNT).fill(0n);

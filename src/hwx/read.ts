@@ -87,7 +87,7 @@ function parse(bytes: Uint8Array): HwxFile {
     bufferNames,
     symbols,
     stabs,
-    tensors: joinTensors({ sections, bufferNames, symbols, stabs, descriptors: tensorDescriptors, program }),
+    tensors: joinTensors({ sections, bufferNames, symbols, stabs, tensorDescriptors, program }),
     ident: identCommand?.kind === 'ident' ? identCommand.ident : undefined,
     taskStream,
     warnings,

@@ -2,24 +2,15 @@
 // its tensor descriptor and its program slot; plus one per alias stab (`probs/src`).
 
 import type {
-  BufferNameCommand,
-  ProgramDescriptor,
-  Section,
+  HwxFile,
   Stab,
-  SymbolEntry,
   Tensor,
   TensorDescriptor,
   TensorRole,
 } from './types.js';
 
-export interface TensorSources {
-  readonly sections: readonly Section[];
-  readonly bufferNames: readonly BufferNameCommand[];
-  readonly symbols: readonly SymbolEntry[];
-  readonly stabs: readonly Stab[];
-  readonly descriptors: readonly TensorDescriptor[];
-  readonly program: ProgramDescriptor | undefined;
-}
+/** The parts of the file a tensor is joined from. */
+export type TensorSources = Pick<HwxFile, 'sections' | 'bufferNames' | 'symbols' | 'stabs' | 'tensorDescriptors' | 'program'>;
 
 const BUFFER_ROLES: ReadonlySet<string> = new Set<TensorRole>(['input', 'output', 'intermediate']);
 
@@ -52,9 +43,9 @@ export function joinTensors(src: TensorSources): Tensor[] {
   const symbolByValue = firstBy(src.symbols, (s) => (s.name.includes(':') ? undefined : s.value));
   const stabByName = firstBy(src.stabs, (s) => (s.alias ? undefined : s.name));
   // The first descriptor whose buffer name or name matches, in file order.
-  const descriptorIndex = new Map(src.descriptors.map((d, i) => [d, i]));
-  const descriptorByBufferName = firstBy(src.descriptors, (d) => d.bufferName);
-  const descriptorByName = firstBy(src.descriptors, (d) => d.name);
+  const descriptorIndex = new Map(src.tensorDescriptors.map((d, i) => [d, i]));
+  const descriptorByBufferName = firstBy(src.tensorDescriptors, (d) => d.bufferName);
+  const descriptorByName = firstBy(src.tensorDescriptors, (d) => d.name);
   const slotByAddr = firstBy(src.program?.slots.map((addr, slot) => ({ addr, slot })) ?? [], (s) => s.addr);
   const tensors: Tensor[] = [];
   for (const section of src.sections) {

@@ -1,14 +1,19 @@
 // A conversion as the `anecc` command runs it: read the file, run the chosen engines, compare,
 // apply --clean / --remap-slots. Returns data only; the CLI prints it and writes the output file.
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
-import { defaultTimeoutMs, openPythonEngine, PatchError, PythonEngineError, type PythonEngine, type PythonEngineErrorCode } from '../bridge/index.js';
+import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
+
+// The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
+// native conversion does not pay for it at start-up.
+type Bridge = typeof import('../bridge/index.js');
 import { fixAnec, type AnecFixResult } from './clean-anec.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
-import { maxInputSizeInBytes } from './loaded-file.js';
+import { readInputFile } from './loaded-file.js';
+import { ToolError } from './tool-errors.js';
 import { SlotRemapError } from './remap-slots.js';
 
 export interface ConvertReport {
@@ -29,29 +34,30 @@ export interface ConvertReport {
 
 /** A problem outside the conversion itself: unreadable input, a Python engine that cannot run. */
 export class ConvertSetupError extends Error {
+  /** More for --debug: what the Python child last wrote to stderr (a traceback, say). */
+  readonly detail: string | undefined;
+
   constructor(
     readonly code: 'input_unreadable' | 'python_failed',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string | undefined },
   ) {
     super(message, options);
+    this.detail = options?.detail;
     this.name = 'ConvertSetupError';
   }
 }
 
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
 export function readInput(path: string): Uint8Array {
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
+  }
   try {
-    const stat = statSync(path);
-    if (stat.isDirectory()) throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
-    if (stat.size > maxInputSizeInBytes) {
-      throw new ConvertSetupError('input_unreadable', `${path}: ${stat.size} bytes is larger than an HWX file can be here (${maxInputSizeInBytes})`);
-    }
-    return readFileSync(path);
-  } catch (cause) {
-    if (cause instanceof ConvertSetupError) throw cause;
-    const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new ConvertSetupError('input_unreadable', `${path}: cannot read the file (${reason})`, { cause });
+    return readInputFile(path);
+  } catch (error) {
+    if (!(error instanceof ToolError)) throw error;
+    throw new ConvertSetupError('input_unreadable', error.message, { cause: error });
   }
 }
 
@@ -84,7 +90,7 @@ function patchProblem(error: PatchError): string {
 // bridge's default budget before calling a conversion hung. ANECC_PYTHON_TIMEOUT_MS overrides.
 const pythonMillisecondsPerMegabyte = 1000;
 
-function pythonTimeoutMs(inputBytes: number): number {
+function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
   const fromEnv = Number(process.env['ANECC_PYTHON_TIMEOUT_MS']);
   if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
   return defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte);
@@ -121,17 +127,20 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
   });
   if (engine === 'native' && native) return report(native, ['native']);
 
+  const bridge = await import('../bridge/index.js');
   let python: EngineOutcome;
   try {
-    python = await runPython(bytes, request, options);
+    python = await runPython(bridge, bytes, request, options);
   } catch (error) {
-    if (!(error instanceof PythonEngineError) && !(error instanceof PatchError)) throw error;
-    const unusable = error instanceof PatchError || UNAVAILABLE.includes(error.code);
-    const what = error instanceof PatchError ? patchProblem(error) : 'the Python engine failed';
+    if (!(error instanceof bridge.PythonEngineError) && !(error instanceof bridge.PatchError)) throw error;
+    const isPatch = error instanceof bridge.PatchError;
+    const unusable = isPatch || UNAVAILABLE.includes(error.code);
+    const what = isPatch ? patchProblem(error) : 'the Python engine failed';
     if (options.engine === undefined && native && unusable) {
       return report(native, ['native'], { notices: [`anecc: notice: only the native engine ran: ${what}: ${error.message}`] });
     }
-    throw new ConvertSetupError('python_failed', `${options.path}: ${what}: ${error.message}`, { cause: error });
+    const detail = isPatch ? undefined : error.stderrTail?.trim();
+    throw new ConvertSetupError('python_failed', `${options.path}: ${what}: ${error.message}`, { cause: error, detail });
   }
   if (native === undefined) return report(python, ['python']);
   return report(native, ['native', 'python'], { disagreement: compareOutcomes(native, python) });
@@ -142,12 +151,13 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
  * by path, so an input that cannot be read twice (a pipe, /dev/fd/N) goes through a temporary
  * copy with the same base name, which is all upstream derives from the path.
  */
-async function runPython(bytes: Uint8Array, request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
+async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
+  const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
   let engine: PythonEngine;
   try {
     if (!statSync(request.path).isFile()) copyDir = await mkdtemp(join(tmpdir(), 'anecc-input-'));
-    engine = await openPythonEngine();
+    engine = await bridge.openPythonEngine();
   } catch (error) {
     if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
     if (error instanceof PythonEngineError) throw error;
@@ -157,7 +167,7 @@ async function runPython(bytes: Uint8Array, request: ConvertRequest, options: Co
   try {
     const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
     if (copyDir !== undefined) await writeFile(path, bytes);
-    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length) });
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs) });
     if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
     return outcome;
   } finally {

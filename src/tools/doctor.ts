@@ -6,16 +6,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Profile } from '../anec/index.js';
-import {
-  PatchError,
-  PythonEngineError,
-  normalizePythonEngineOptions,
-  notPinnedWarning,
-  openPythonEngine,
-  pinnedUpstreamLabel,
-  pythonEngineAvailability,
-  readSeries,
-} from '../bridge/index.js';
 import type { PythonEngine, PythonEngineOptions } from '../bridge/index.js';
 
 const problem = z.string().nullable();
@@ -90,13 +80,23 @@ function sampleFile(options: DoctorOptions, env: Env): string | undefined {
   return candidates.find((c) => existsSync(c));
 }
 
-function describe(error: unknown): string {
-  if (error instanceof PythonEngineError || error instanceof PatchError) return `${error.code}: ${error.message}`;
-  return error instanceof Error ? error.message : String(error);
-}
-
 /** Checks the Python engine from interpreter to converted bytes; never throws for an engine problem. */
 export async function runDoctor(env: Env = process.env, options: DoctorOptions = {}): Promise<DoctorReport> {
+  // The bridge (pythonia, execa, the patch library) loads only when doctor runs, not with every tool.
+  const {
+    PatchError,
+    PythonEngineError,
+    normalizePythonEngineOptions,
+    notPinnedWarning,
+    openPythonEngine,
+    pinnedUpstreamLabel,
+    pythonEngineAvailability,
+    readSeries,
+  } = await import('../bridge/index.js');
+  const describe = (error: unknown): string => {
+    if (error instanceof PythonEngineError || error instanceof PatchError) return `${error.code}: ${error.message}`;
+    return error instanceof Error ? error.message : String(error);
+  };
   const normalized = normalizePythonEngineOptions(options, env);
   const warnings: string[] = [];
   const report: {

@@ -70,8 +70,8 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
  */
 export const maxInputSizeInBytes = 2 ** 31 - 1;
 
-export function loadFile(path: string): LoadedFile {
-  let bytes: Uint8Array;
+/** The file's bytes, size-checked before reading; every failure is a ToolError naming the file. */
+export function readInputFile(path: string): Uint8Array {
   try {
     const size = statSync(path).size;
     if (size > maxInputSizeInBytes) {
@@ -79,11 +79,14 @@ export function loadFile(path: string): LoadedFile {
     }
     const buffer = readFileSync(path);
     // A view, not a copy: the file may be large.
-    bytes = new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
   } catch (cause) {
     if (cause instanceof ToolError) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
     throw new ToolError('unreadable', path, `${path}: cannot read the file (${reason})`, { cause });
   }
-  return loadBytes(path, bytes);
+}
+
+export function loadFile(path: string): LoadedFile {
+  return loadBytes(path, readInputFile(path));
 }

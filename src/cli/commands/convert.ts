@@ -3,7 +3,6 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
-import { PythonEngineError } from '../../bridge/index.js';
 import { convert, ConvertSetupError, type ConvertReport } from '../../tools/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
@@ -81,8 +80,7 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
     if (!(error instanceof ConvertSetupError)) throw error;
     io.stderr(`anecc: error: ${error.message}\n`);
     // What Python wrote last (a traceback, a warning) is the way in when its engine fails.
-    const tail = error.cause instanceof PythonEngineError ? error.cause.stderrTail?.trim() : undefined;
-    if (options.debug && tail) io.stderr(`${tail}\n`);
+    if (options.debug && error.detail) io.stderr(`${error.detail}\n`);
     return ExitCode.failed;
   }
   return finish(report, io);
