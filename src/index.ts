@@ -14,5 +14,6 @@ export {
 } from './anec/index.js';
 export { readHwx, safeReadHwx, readTaskStream, HwxFormatError, type HwxFile } from './hwx/index.js';
 export { openPythonEngine, pythonEngineAvailability, type PythonEngine } from './bridge/index.js';
-export { convert, compareOutcomes, diffFiles, inspectFile, fixAnec, type ConvertReport } from './tools/index.js';
+export { diffFiles, inspectFile, fixAnec } from './tools/index.js';
+export { convert, compareOutcomes, type ConvertReport } from './convert/index.js';
 export { writeHwx, type HwxDescription } from './writer/index.js';

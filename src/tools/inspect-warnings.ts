@@ -3,9 +3,9 @@
 
 import { TASK_HEADER_W8, decodeW8, registerAt, registerBlockOf } from '../hwx/index.js';
 import type { Task } from '../hwx/index.js';
-import { cleanableWrites } from './clean-rules.js';
+import { cleanableWrites } from './clean/index.js';
 import { formatRun, registerRuns } from './register-runs.js';
-import { SlotRemapError, type SlotMapping } from './remap-slots.js';
+import { SlotRemapError, type SlotMapping } from './clean/index.js';
 import type { InspectWarning } from './inspect-report.js';
 
 function label(move: { readonly role: string; readonly name: string | undefined }): string {

@@ -4,12 +4,12 @@
 import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
 import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, TASK_HEADER_W8, taskHeaderWords } from '../hwx/index.js';
 import type { HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
-import { usesKernel } from './clean-rules.js';
+import { usesKernel } from './clean/index.js';
 import { hex } from '../anec/index.js';
 import type { InspectReport, InspectTask, InspectTensor, InspectWarning } from './inspect-report.js';
 import { slotOrderWarnings, spuriousKdmaWarnings } from './inspect-warnings.js';
 import { loadBytes, loadFile, safeNumber, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
-import { slotMappingFromHwx, slotMappingFromTasks } from './remap-slots.js';
+import { slotMappingFromHwx, slotMappingFromTasks } from './clean/index.js';
 
 /** The generation whose task encoding and register names this package knows. */
 const DECODED_GENERATION = 'H13';

@@ -3,7 +3,7 @@
 import { accessSync, constants, existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
 import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
-import { convert, ConvertSetupError, type ConvertReport } from '../../tools/index.js';
+import { convert, ConvertSetupError, type ConvertReport } from '../../convert/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';

@@ -1,12 +1,12 @@
 // `--clean` and `--remap-slots` on a whole .anec (header + payload): what `anecc clean` does to a
 // file and what conversion does before writing. The header is never changed.
 
-import { ANEC_HEADER, ANEC_HEADER_FIELDS_SIZE_IN_BYTES, type AnecBytes } from '../anec/index.js';
-import { safeReadHwx } from '../hwx/index.js';
-import type { HwxFile } from '../hwx/index.js';
-import { cleanPayload } from './clean.js';
-import type { PayloadChange } from './clean-types.js';
-import { anecTaskStreamSize } from './loaded-file.js';
+import { ANEC_HEADER, ANEC_HEADER_FIELDS_SIZE_IN_BYTES, type AnecBytes } from '../../anec/index.js';
+import { safeReadHwx } from '../../hwx/index.js';
+import type { HwxFile } from '../../hwx/index.js';
+import { cleanPayload } from './clean-payload.js';
+import type { PayloadChange } from './types.js';
+import { anecTaskStreamSize } from '../loaded-file.js';
 import { remapSlots, type SlotMapping } from './remap-slots.js';
 
 export interface AnecFixOptions {

@@ -13,8 +13,8 @@ import {
   KERNEL_DMA_TAIL_SIZE_ADDRESS,
   h13Registers,
   tokens,
-} from '../hwx/index.js';
-import type { RegisterWrite, Task } from '../hwx/index.js';
+} from '../../hwx/index.js';
+import type { RegisterWrite, Task } from '../../hwx/index.js';
 
 const COEFF_CONFIG_PREFIX = 'CoeffDMAConfig';
 const COEFF_SIZE_PREFIX = 'CoeffBfrSize';

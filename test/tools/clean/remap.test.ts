@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES } from '../../src/anec/index.js';
-import { decodeW8, readHwx } from '../../src/hwx/index.js';
-import { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError } from '../../src/tools/index.js';
-import { describeMul, linkTasks, mulShape, mulTask, writeHwx } from '../../src/writer/index.js';
-import { corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES } from '../../../src/anec/index.js';
+import { decodeW8, readHwx } from '../../../src/hwx/index.js';
+import { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError } from '../../../src/tools/index.js';
+import { describeMul, linkTasks, mulShape, mulTask, writeHwx } from '../../../src/writer/index.js';
+import { corpusSkipReason, readCorpusFile } from '../../helpers/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

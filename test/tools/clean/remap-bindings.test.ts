@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeW8, encodeW8Slot, w8SlotMax, type W8SlotField } from '../../src/hwx/index.js';
-import { maxBindableSlot, rebind } from '../../src/tools/remap-bindings.js';
+import { decodeW8, encodeW8Slot, w8SlotMax, type W8SlotField } from '../../../src/hwx/index.js';
+import { maxBindableSlot, rebind } from '../../../src/tools/index.js';
 
 const fields: readonly W8SlotField[] = ['rbase0', 'rbase1', 'wbase', 'tbase'];
 const word = fc.integer({ min: 0, max: 0xffffffff });

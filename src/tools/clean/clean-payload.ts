@@ -1,8 +1,8 @@
 // `clean`: zero the kernel registers of tasks that use no kernel (rule in clean-rules.ts).
 
-import { readTaskStream, registerAt, registerBlockOf } from '../hwx/index.js';
-import { cleanableWrites } from './clean-rules.js';
-import type { RegisterChange } from './clean-types.js';
+import { readTaskStream, registerAt, registerBlockOf } from '../../hwx/index.js';
+import { cleanableWrites } from './rules.js';
+import type { RegisterChange } from './types.js';
 
 export interface CleanOptions {
   /** Bytes of task stream at the start of the payload (the header's tsk_size); default: the whole payload. */

@@ -10,11 +10,8 @@ import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/
 // The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
 // native conversion does not pay for it at start-up.
 type Bridge = typeof import('../bridge/index.js');
-import { fixAnec, type AnecFixResult } from './clean-anec.js';
+import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
-import { readInputFile } from './loaded-file.js';
-import { ToolError } from './tool-errors.js';
-import { SlotRemapError } from './remap-slots.js';
 
 export interface ConvertReport {
   readonly options: ConvertOptions;

@@ -1,8 +1,8 @@
 // Rewriting the slot fields of W8. The W8 layout is defined once, in src/hwx/registers.ts; this
 // module only says which fields remap moves.
 
-import { decodeW8, encodeW8Slot, w8SlotMax } from '../hwx/index.js';
-import type { SlotBindings, W8SlotField } from '../hwx/index.js';
+import { decodeW8, encodeW8Slot, w8SlotMax } from '../../hwx/index.js';
+import type { SlotBindings, W8SlotField } from '../../hwx/index.js';
 
 type EnableField = 'rbase0Enabled' | 'rbase1Enabled' | 'wbaseEnabled';
 

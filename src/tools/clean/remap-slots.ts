@@ -8,10 +8,10 @@
 // upstream assumes when it pairs buffers with stabs). Anything that leaves room for doubt is
 // refused with a SlotRemapError.
 
-import { FIRST_IO_SLOT, NCHW_FIELD_COUNT, slotName, type AnecHeader } from '../anec/index.js';
-import { PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, TASK_HEADER_W8, tokens } from '../hwx/index.js';
-import type { HwxFile, Task } from '../hwx/index.js';
-import type { BindingChange, SlotMove } from './clean-types.js';
+import { FIRST_IO_SLOT, NCHW_FIELD_COUNT, slotName, type AnecHeader } from '../../anec/index.js';
+import { PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, TASK_HEADER_W8, tokens } from '../../hwx/index.js';
+import type { HwxFile, Task } from '../../hwx/index.js';
+import type { BindingChange, SlotMove } from './types.js';
 import { maxBindableSlot, rebind } from './remap-bindings.js';
 
 export type SlotRemapReason =
