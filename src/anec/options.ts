@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { profiles, type Profile } from './types.js';
 
+/** Which engines a conversion runs: both (compared), or only one of them. */
 export type EngineChoice = 'both' | 'native' | 'python';
 export const engineChoices: readonly EngineChoice[] = ['both', 'native', 'python'];
 
@@ -48,6 +49,7 @@ const convertOptionsSchema = z.object({
   debug: z.boolean().default(false),
 });
 
+/** An option value outside its choices (`profile`, `engine`); the message names the option and the choices. */
 export class OptionsError extends Error {
   readonly code = 'bad_option';
   constructor(message: string) {

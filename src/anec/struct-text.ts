@@ -14,6 +14,7 @@ export function slotName(slot: number, dstCount: number): string {
   return slot < FIRST_IO_SLOT + dstCount ? `dst${slot - FIRST_IO_SLOT}` : `src${slot - FIRST_IO_SLOT - dstCount}`;
 }
 
+/** Upstream's `-p` text for a header: `static const struct anec anec_<name> = { ... };`. */
 export function renderAnecStruct(name: string, header: AnecHeader): string {
   const lines = [
     '',

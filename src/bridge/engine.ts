@@ -113,7 +113,7 @@ function importFailure(
   const details = { pythonType: error.type, pythonMessage: error.message };
   const which = profile === 'patched' ? 'the patched copy of anecc' : 'upstream anecc';
   if (missing === true) {
-    return new PythonEngineError('upstream-not-found', `${which} not found: ${error.message}`, details);
+    return new PythonEngineError('upstream-not-found', `${which} not found (${error.message})`, details);
   }
   return new PythonEngineError('upstream-import-failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
 }

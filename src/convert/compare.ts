@@ -2,6 +2,7 @@
 // status, exception type, header field, printed text, log line, or payload offset.
 import { ANEC_HEADER, type AnecBytes, type AnecHeader, type EngineOutcome } from '../anec/index.js';
 
+/** Where the native and Python engines first differ on one conversion. */
 export interface Disagreement {
   readonly kind: 'status' | 'error' | 'name' | 'header' | 'payload' | 'printed' | 'logs';
   /** Stable path of the first difference, e.g. `header.td_size`, `payload[0x20]`, `logs[2]`. */

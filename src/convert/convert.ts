@@ -13,14 +13,25 @@ type Bridge = typeof import('../bridge/index.js');
 import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
 
+/**
+ * Something worth telling the user that is not one of upstream's log lines, as data: the CLI
+ * prints it as `anecc: notice: <message>`, the library returns it as is.
+ */
+export interface ConvertNotice {
+  /** `native_only`: the default engine choice found the Python engine unusable and ran natively. */
+  readonly code: 'native_only';
+  /** One line, no prefix. */
+  readonly message: string;
+}
+
 export interface ConvertReport {
   readonly options: ConvertOptions;
   /** Engines that ran, in the order they ran. */
   readonly engines: readonly EngineName[];
   /** The result shown to the user: the agreed outcome, or the single engine's. */
   readonly outcome: EngineOutcome;
-  /** Lines for stderr that are not upstream log lines (e.g. why only the native engine ran). */
-  readonly notices: readonly string[];
+  /** What is not an upstream log line (e.g. why only the native engine ran). */
+  readonly notices: readonly ConvertNotice[];
   /** Set when both engines ran and differ; nothing is written then. */
   readonly disagreement: Disagreement | undefined;
   /** What --clean / --remap-slots changed in the payload (applied after the engines agreed). */
@@ -35,7 +46,7 @@ export class ConvertSetupError extends Error {
   readonly detail: string | undefined;
 
   constructor(
-    readonly code: 'input_unreadable' | 'python_failed',
+    readonly code: 'input_unreadable' | 'python_failed' | 'output_unwritable',
     message: string,
     options?: { cause?: unknown; detail?: string | undefined },
   ) {
@@ -134,7 +145,9 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
     const unusable = isPatch || UNAVAILABLE.includes(error.code);
     const what = isPatch ? patchProblem(error) : 'the Python engine failed';
     if (options.engine === undefined && native && unusable) {
-      return report(native, ['native'], { notices: [`anecc: notice: only the native engine ran: ${what}: ${error.message}`] });
+      // Worded as information, not as a failure: the conversion itself goes on and succeeds.
+      const message = `using the native engine only; the Python engine is unavailable: ${isPatch ? `${what}: ` : ''}${error.message} (see \`anecc doctor\`)`;
+      return report(native, ['native'], { notices: [{ code: 'native_only', message }] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();
     throw new ConvertSetupError('python_failed', `${options.path}: ${what}: ${error.message}`, { cause: error, detail });

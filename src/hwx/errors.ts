@@ -3,6 +3,7 @@
 import type { HwxIssue } from './issues.js';
 import { formatIssues } from './messages.js';
 
+/** The only error the HWX reader throws: `issues` says what is wrong and where, `message` in words. */
 export class HwxFormatError extends Error {
   override readonly name = 'HwxFormatError';
   readonly code = 'hwx_format';

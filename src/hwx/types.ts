@@ -235,6 +235,7 @@ export interface TaskStream {
   readonly warnings: readonly HwxIssue[];
 }
 
+/** An HWX file as `readHwx` reads it: Mach-O structure, tensors, program and tasks, each with its offset. */
 export interface HwxFile {
   readonly kind: 'hwx';
   readonly byteLength: number;

@@ -38,4 +38,5 @@ export const diffReportSchema = z.object({
 export type DiffValue = z.infer<typeof diffValueSchema>;
 export type Difference = z.infer<typeof differenceSchema>;
 export type DiffGroup = z.infer<typeof diffGroupSchema>;
+/** What `diffFiles` found (the `anecc diff --json` shape, checked by `diffReportSchema`). */
 export type DiffReport = z.infer<typeof diffReportSchema>;

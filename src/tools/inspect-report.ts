@@ -155,6 +155,7 @@ export const inspectReportSchema = z.object({
   warnings: z.array(warningSchema),
 });
 
+/** What `inspectFile` found (the `anecc inspect --json` shape, checked by `inspectReportSchema`). */
 export type InspectReport = z.infer<typeof inspectReportSchema>;
 export type InspectTask = z.infer<typeof taskSchema>;
 export type InspectTensor = z.infer<typeof tensorSchema>;

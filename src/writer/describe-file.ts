@@ -24,6 +24,7 @@ function layoutOf(file: HwxFile): HwxLayout {
   return section(file, '__TEXT', '__text')?.addr === ANE_BASE_ADDRESS ? 'v7' : 'v9';
 }
 
+/** The writer description of a file read by `readHwx`, so that `writeHwx` can rebuild it. */
 export function describeHwxFile(file: HwxFile, bytes: Uint8Array): HwxDescription {
   const tensors: TensorDescription[] = [];
   for (const t of file.tensors) {

@@ -5,6 +5,7 @@ import { describeIntermediate, describeMul, describeMulDebugProbs, describeTwoTa
 import type { HwxDescription } from './types.js';
 import { writeHwx } from './write-hwx.js';
 
+/** One of the sample files in hwx/: its name, what it shows, and how to build it. */
 export interface Fixture {
   readonly file: string;
   readonly summary: string;
@@ -16,6 +17,7 @@ function fixture(file: string, summary: string, describe: () => HwxDescription):
   return { file, summary, describe, build: () => writeHwx(describe()) };
 }
 
+/** The sample files in hwx/, which `make fixtures` rebuilds byte for byte. */
 export const fixtures: readonly Fixture[] = [
   fixture('mul-v5.hwx', 'mul as compiler v5.4.1 lays it out: __TEXT at 0x30000000, LC_LOADFVMLIB names, output at slot 4', () => describeMul('v5')),
   fixture('mul-v7.hwx', 'mul as compiler v7.6.4: command 0x40 names, inputs at slots 4-5, output at 6, non-zero KernelDMA/NE words', () => describeMul('v7')),

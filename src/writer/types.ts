@@ -9,6 +9,7 @@
  * - v9: buffers (and `__DEBUG`) first, `__TEXT` after them, compact 0x1f8-byte tasks.
  */
 export type HwxLayout = 'v5' | 'v7' | 'v9';
+/** The container layouts the writer can produce (compiler v5, v7, v9). */
 export const hwxLayouts: readonly HwxLayout[] = ['v5', 'v7', 'v9'];
 
 /** [N, C, H, W] of an fp16 tensor; strides follow from these the way the compiler derives them. */
@@ -73,6 +74,7 @@ export interface AliasStabDescription {
   readonly shape: TensorShape;
 }
 
+/** Everything `writeHwx` needs to lay out an HWX file: layout, tensors, tasks, extras. */
 export interface HwxDescription {
   readonly layout: HwxLayout;
   /** Mach-O cpusubtype: the ANE generation (4 = H13). */
@@ -117,6 +119,7 @@ export interface WriterIssue {
   readonly detail: string;
 }
 
+/** A description `writeHwx` cannot lay out; `issues` says which field and why. */
 export class HwxWriteError extends Error {
   override readonly name = 'HwxWriteError';
   readonly code = 'hwx_write';

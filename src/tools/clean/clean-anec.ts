@@ -18,6 +18,7 @@ export interface AnecFixOptions {
   readonly source?: Uint8Array;
 }
 
+/** What `fixAnec` (`--clean`, `--remap-slots`) did: the fixed file and each change it made. */
 export interface AnecFixResult {
   readonly anec: AnecBytes;
   readonly changes: readonly PayloadChange[];
