@@ -1,17 +1,25 @@
 // Usage errors in the shape upstream's click prints them, so scripts that parse them keep working.
 import { Command, CommanderError } from 'commander';
+import { closeMatches } from './close-matches.js';
 import { ExitCode, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
 export interface Synopsis {
   readonly usage: string;
   readonly help: string;
+  /**
+   * Long options whose suggestions win: upstream's own, so that a misspelled upstream option gets
+   * exactly upstream's "Did you mean" line although this command has more options.
+   */
+  readonly suggestFirst?: readonly string[];
 }
 
 export class UsageError extends Error {
   constructor(
     message: string,
     readonly synopsis: Synopsis,
+    /** click prints some errors (an option without its value) without the usage lines. */
+    readonly showUsage = true,
   ) {
     super(message);
     this.name = 'UsageError';
@@ -19,8 +27,32 @@ export class UsageError extends Error {
 }
 
 export function reportUsageError(error: UsageError, io: Io): number {
-  io.stderr(`Usage: ${error.synopsis.usage}\nTry '${error.synopsis.help}' for help.\n\nError: ${error.message}\n`);
+  const usage = error.showUsage ? `Usage: ${error.synopsis.usage}\nTry '${error.synopsis.help}' for help.\n\n` : '';
+  io.stderr(`${usage}Error: ${error.message}\n`);
   return ExitCode.usage;
+}
+
+/** click's suggestion for an unknown long option: difflib's close matches among the long options. */
+function suggestion(command: Command, option: string, first: readonly string[]): string {
+  if (!option.startsWith('--')) return '';
+  const longs = [...command.options.map((o) => o.long), '--help'].filter((o): o is string => o !== undefined);
+  const preferred = closeMatches(option, first);
+  const found = (preferred.length > 0 ? preferred : closeMatches(option, longs)).sort();
+  if (found.length === 0) return '';
+  return found.length === 1 ? ` Did you mean ${found[0]}?` : ` (Possible options: ${found.join(', ')})`;
+}
+
+/** The option as the user typed it: click names `--out` or `-o`, whichever was given last. */
+function typedOption(flags: string, argv: readonly string[]): string {
+  const short = /(?:^|[ ,])(-[^-\s,])/.exec(flags)?.[1];
+  const long = /(--[^\s,=]+)/.exec(flags)?.[1];
+  for (let i = argv.length - 1; i >= 0; i--) {
+    const arg = argv[i]!;
+    if (long !== undefined && arg === long) return long;
+    // `-o` alone or at the end of a cluster such as `-wo`.
+    if (short !== undefined && /^-[^-]/.test(arg) && arg.endsWith(short.slice(1))) return short;
+  }
+  return short ?? long ?? flags;
 }
 
 const sentence = (text: string): string => {
@@ -29,6 +61,19 @@ const sentence = (text: string): string => {
 };
 
 /** click's wording for the errors scripts are most likely to match; commander's otherwise. */
+function clickError(command: Command, error: CommanderError, argv: readonly string[], synopsis: Synopsis): UsageError {
+  const quoted = /'([^']+)'/.exec(error.message)?.[1];
+  if (error.code === 'commander.optionMissingArgument' && quoted) {
+    return new UsageError(`Option '${typedOption(quoted, argv)}' requires an argument.`, synopsis, false);
+  }
+  if (error.code === 'commander.unknownOption' && quoted) {
+    // click looks the name up without an attached `=value`.
+    const name = quoted.startsWith('--') ? quoted.split('=')[0]! : quoted;
+    return new UsageError(`No such option: ${name}${suggestion(command, name, synopsis.suggestFirst ?? [])}`, synopsis);
+  }
+  return new UsageError(clickMessage(command, error), synopsis);
+}
+
 function clickMessage(command: Command, error: CommanderError): string {
   const quoted = /'([^']+)'/.exec(error.message)?.[1];
   switch (error.code) {
@@ -37,12 +82,6 @@ function clickMessage(command: Command, error: CommanderError): string {
       if (extra.length > 0) return `Got unexpected extra argument${extra.length > 1 ? 's' : ''} (${extra.join(' ')})`;
       break;
     }
-    case 'commander.unknownOption':
-      if (quoted) return `No such option: ${quoted}`;
-      break;
-    case 'commander.optionMissingArgument':
-      if (quoted) return `Option '${quoted.split(/[ ,]/)[0]}' requires an argument.`;
-      break;
   }
   return sentence(error.message);
 }
@@ -61,6 +100,6 @@ export function parseWith(command: Command, argv: readonly string[], io: Io, syn
   } catch (error) {
     if (!(error instanceof CommanderError)) throw error;
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return ExitCode.ok;
-    throw new UsageError(clickMessage(command, error), synopsis);
+    throw clickError(command, error, argv, synopsis);
   }
 }

@@ -37,7 +37,8 @@ describe('usage errors', () => {
     for (const [args, message] of [
       [[file, 'extra'], 'Error: Got unexpected extra argument (extra)'],
       [[file, '-n'], "Error: Option '-n' requires an argument."],
-      [[file, '--bogus'], 'Error: No such option: --bogus'],
+      [[file, '--bogus'], 'Error: No such option: --bogus Did you mean --out?'],
+      [[file, '--out'], "Error: Option '--out' requires an argument."],
     ] as const) {
       const r = await runAnecc(args);
       expect(r.exitCode).toBe(2);

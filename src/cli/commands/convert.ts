@@ -10,16 +10,21 @@ import { renderLogRecord, renderFailure } from '../render/text.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const convertSynopsis: Synopsis = { usage: 'anecc [OPTIONS] PATH', help: 'anecc --help' };
+export const convertSynopsis: Synopsis = {
+  usage: 'anecc [OPTIONS] PATH',
+  help: 'anecc --help',
+  // Upstream's run.py options, in its order (click suggests among these).
+  suggestFirst: ['--name', '--out', '--write', '--print', '--force', '--help'],
+};
 
 const DESCRIPTION = "Convert an HWX file from Apple's ANE compiler into an .anec file for libane.";
 
 const EPILOGUE = `
 Commands:
-  anecc inspect FILE [--json]     what an HWX or .anec file holds
-  anecc diff A B [--json]         register-level differences of two files
-  anecc clean IN.anec -o OUT      zero spurious KernelDMA/NE registers
-  anecc doctor                    check the Python engine
+  anecc inspect FILE [--json] [--all]   what an HWX or .anec file holds
+  anecc diff A B [--json]               register-level differences of two files
+  anecc clean IN.anec -o OUT            zero spurious KernelDMA/NE registers
+  anecc doctor                          check the Python engine
 A file named like a command still converts when it is the only argument.
 
 Exit status: 0 done; 1 the input cannot be converted; 2 usage error;
@@ -44,6 +49,7 @@ function convertCommand(): Command {
     .option('--clean', 'Zero the KernelDMA/NE registers of tasks that use no kernel')
     .option('--remap-slots', 'EXPERIMENTAL, not verified on hardware: rebind task slots to outputs first, then inputs')
     .option('--debug', 'Show stack traces of internal errors')
+    .option('--version', "Show the version (and upstream's, when the Python engine is usable) and exit.")
     .helpOption('--help', 'Show this message and exit.')
     .addHelpText('after', EPILOGUE);
 }
@@ -62,6 +68,7 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   const command = convertCommand();
   const exit = parseWith(command, argv, io, convertSynopsis);
   if (exit !== undefined) return exit;
+  if (command.opts()['version'] === true) return (await import('./version.js')).runVersion(io);
   const [path] = command.processedArgs as [string | undefined];
   if (path === undefined) throw new UsageError("Missing argument 'PATH'.", convertSynopsis);
   if (!existsSync(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
