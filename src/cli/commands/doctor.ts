@@ -20,10 +20,17 @@ function verdict(r: DoctorReport): string {
   return `The Python engine works for --profile ${working.join('|')} only; --profile ${failing.join('|')} fails here (see above).`;
 }
 
+/** Where anecc is and what is wrong with it; a problem already says how it was looked for. */
+function upstreamLine(r: DoctorReport): string {
+  const { origin, found, problem } = r.upstream;
+  if (origin !== null) return problem ? `${origin}: ${problem}` : origin;
+  return problem ?? found ?? 'not found';
+}
+
 function renderDoctor(r: DoctorReport): string {
   const lines = [
     `${mark(r.python.runs)} python      ${r.python.bin}${r.python.version ? ` (Python ${r.python.version}, ${r.python.executable})` : ''}${r.python.problem ? `: ${r.python.problem}` : ''}`,
-    `${mark(r.upstream.importable)} anecc       ${r.upstream.origin ?? r.upstream.found ?? 'not found'}${r.upstream.problem ? `: ${r.upstream.problem}` : ''}`,
+    `${mark(r.upstream.importable)} anecc       ${upstreamLine(r)}`,
     r.upstream.sha256 === null
       ? 'skip pinned      not checked: no upstream anecc to compare'
       : `${mark(r.upstream.pinned)} pinned      ${r.upstream.pinned ? 'is' : 'is not'} ${r.upstream.pinnedLabel} (sha256 ${r.upstream.sha256.slice(0, 12)})`,
