@@ -146,7 +146,7 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
     const what = isPatch ? patchProblem(error) : 'the Python engine failed';
     if (options.engine === undefined && native && unusable) {
       // Worded as information, not as a failure: the conversion itself goes on and succeeds.
-      const message = `using the native engine only; the Python engine is unavailable: ${isPatch ? `${what}: ` : ''}${error.message} (see \`anecc doctor\`)`;
+      const message = `using the native engine only; the Python engine is unavailable: ${isPatch ? `${what}: ` : ''}${error.message}; \`anecc doctor\` explains`;
       return report(native, ['native'], { notices: [{ code: 'native_only', message }] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();

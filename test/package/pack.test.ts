@@ -60,7 +60,7 @@ describe.skipIf(skip !== undefined)('the packed package', () => {
     packedFiles = info!.files.map((f) => f.path);
     // The tarball's own dependencies come from the npm cache when they are there.
     await execa(npm, ['install', '--global', '--prefix', prefix, '--prefer-offline', '--no-audit', '--no-fund', tarball]);
-  }, 300_000);
+  }, 600_000);
 
   it('should hold the built library, the CLI, the Python side and the licence, and no source maps', () => {
     for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/testing.js', 'dist/testing.d.ts', 'dist/cli/main.js', 'bin/anecc.js', 'py/anecc_bridge.py', 'patches/series', 'LICENSE', 'README.md']) {
@@ -131,14 +131,14 @@ console.log(result.notices.map((n) => n.code).join(','));
       it(`should type-check with moduleResolution ${resolution.moduleResolution}`, async () => {
         const config = { compilerOptions: { target: 'es2022', strict: true, skipLibCheck: false, types: ['node'], outDir: `out-${name}`, ...resolution }, files: ['main.ts'] };
         writeFileSync(path.join(project, `tsconfig.${name}.json`), JSON.stringify(config));
-        const r = await execa('node', [tsc, '-p', `tsconfig.${name}.json`, '--noEmit'], { cwd: project, reject: false });
+        // node16 also emits: the tests below run what it compiled.
+        const r = await execa('node', [tsc, '-p', `tsconfig.${name}.json`, ...(name === 'node16' ? [] : ['--noEmit'])], { cwd: project, reject: false });
         expect(r.stdout).toBe('');
         expect(r.exitCode).toBe(0);
       }, 180_000);
     }
 
     it('should return the golden bytes from the minimal convert({ path }) call', async () => {
-      await execa('node', [tsc, '-p', 'tsconfig.node16.json'], { cwd: project });
       const r = await execa('node', ['out-node16/main.js'], { cwd: project, env: withoutPython });
       expect(r.stdout).toBe('native_only');
       expect(readFileSync(path.join(project, 'converted.anec')).equals(readFileSync(path.join(corpusDir()!, 'mul.ane')))).toBe(true);
@@ -146,7 +146,6 @@ console.log(result.notices.map((n) => n.code).join(','));
 
     it.skipIf(pythonSkip !== undefined)('should compare both engines by default when upstream is importable, and still return the golden bytes', async () => {
       rmSync(path.join(project, 'converted.anec'), { force: true });
-      await execa('node', [tsc, '-p', 'tsconfig.node16.json'], { cwd: project });
       const r = await execa('node', ['out-node16/main.js'], { cwd: project });
       expect(r.stdout).toBe('');
       expect(readFileSync(path.join(project, 'converted.anec')).equals(readFileSync(path.join(corpusDir()!, 'mul.ane')))).toBe(true);
