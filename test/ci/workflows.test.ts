@@ -1,7 +1,8 @@
 // The GitHub workflows: valid by the workflow schema (action-validator, a WebAssembly build that
 // runs offline), and doing what the README says: every push runs the type check, the suite and
 // the replayed differential job with the corpus fetched; the live job runs on a schedule.
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
@@ -38,10 +39,16 @@ describe('GitHub workflows', () => {
   }
 
   it('should reject a broken workflow (the validator validates)', async () => {
-    const broken = read('ci.yml').replace('runs-on:', 'runs-onn:');
-    const r = await execa('node', [validator, '/dev/stdin'], { input: broken, reject: false });
-    expect(r.exitCode).toBe(1);
-    expect(`${r.stdout}${r.stderr}`).toContain("Additional property 'runs-onn' is not allowed");
+    const work = mkdtempSync(path.join(tmpdir(), 'anecc-workflow-'));
+    try {
+      const broken = path.join(work, 'broken.yml');
+      writeFileSync(broken, read('ci.yml').replace('runs-on:', 'runs-onn:'));
+      const r = await execa('node', [validator, broken], { reject: false });
+      expect(r.exitCode).toBe(1);
+      expect(`${r.stdout}${r.stderr}`).toContain("Additional property 'runs-onn' is not allowed");
+    } finally {
+      rmSync(work, { recursive: true, force: true });
+    }
   });
 
   it('should run the suite and the replayed differential job on every push, after fetching the corpus', () => {
