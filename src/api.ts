@@ -90,6 +90,10 @@ export interface ConvertFailed extends ConvertFileResultBase {
   readonly ok: false;
   /** Always undefined on failure. */
   readonly anec: undefined;
+  /** Always undefined on failure: nothing is fixed. */
+  readonly fixes: undefined;
+  /** Always undefined on failure: nothing is written. */
+  readonly outputPath: undefined;
   /** Why. */
   readonly failure: ConvertFailure;
 }
@@ -160,7 +164,7 @@ export async function convert(options: ConvertFileOptions): Promise<ConvertFileR
   };
   const anecParts = outcome.anec;
   const failure = failureOf(report);
-  if (failure !== undefined || anecParts === undefined) return { ...base, ok: false, anec: undefined, failure: failure ?? noFile };
+  if (failure !== undefined || anecParts === undefined) return { ...base, ok: false, anec: undefined, fixes: undefined, outputPath: undefined, failure: failure ?? noFile };
   const parts = [anecParts.header, anecParts.payload];
   let outputPath: string | undefined;
   if (options.out || options.write) {

@@ -29,6 +29,7 @@ const prefix = path.join(work, 'prefix');
 const elsewhere = path.join(work, 'elsewhere');
 const installed = path.join(prefix, 'bin', 'anecc');
 let tarball = '';
+let clone = '';
 let packedFiles: string[] = [];
 
 /** A clone as `git clone` gives it (plus uncommitted work), with this checkout's dependencies. */
@@ -50,7 +51,7 @@ if (pythonSkip) console.warn(`skipped: ${pythonSkip}`);
 
 describe.skipIf(skip !== undefined)('the packed package', () => {
   beforeAll(async () => {
-    const clone = cleanCopy();
+    clone = cleanCopy();
     const out = path.join(work, 'out');
     mkdirSync(out);
     mkdirSync(elsewhere);
@@ -86,6 +87,16 @@ describe.skipIf(skip !== undefined)('the packed package', () => {
       expect(readFileSync(path.join(elsewhere, `${engine}.anec`)).equals(golden)).toBe(true);
     }
   });
+
+  it('should install from the clone itself with npm install -g ., building dist/ there', async () => {
+    rmSync(path.join(clone, 'dist'), { recursive: true, force: true });
+    const linkedPrefix = path.join(work, 'prefix-linked');
+    await execa(npm, ['install', '--global', '--prefix', linkedPrefix, '--no-audit', '--no-fund', '.'], { cwd: clone });
+    const golden = readFileSync(path.join(corpusDir()!, 'mul.ane'));
+    const r = await execa(path.join(linkedPrefix, 'bin', 'anecc'), [path.join(corpusDir()!, 'mul.hwx'), '-o', 'linked.anec', '--engine', 'native'], { cwd: elsewhere, reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(path.join(elsewhere, 'linked.anec')).equals(golden)).toBe(true);
+  }, 300_000);
 
   it('should print the same -p text and inspect output as the checkout does', async () => {
     const hwx = path.join(corpusDir()!, 'mul.hwx');
