@@ -98,6 +98,27 @@ describe.skipIf(skip !== undefined)('the packed package', () => {
     expect(readFileSync(path.join(elsewhere, 'linked.anec')).equals(golden)).toBe(true);
   }, 300_000);
 
+  it('should install from a git URL into a project, building dist/ in the clone npm makes', async () => {
+    // A repository of the sources as committed, without dist/ or node_modules.
+    const repo = path.join(work, 'repo');
+    for (const file of gitFiles ?? []) {
+      mkdirSync(path.dirname(path.join(repo, file)), { recursive: true });
+      cpSync(path.join(repoRoot, file), path.join(repo, file), { verbatimSymlinks: true });
+    }
+    const git = (...args: string[]) => execa('git', ['-c', 'user.name=test', '-c', 'user.email=test@example.invalid', ...args], { cwd: repo });
+    await git('init', '-q');
+    await git('add', '-A');
+    await git('commit', '-q', '-m', 'sources');
+    const project = path.join(work, 'git-consumer');
+    mkdirSync(project);
+    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'git-consumer', private: true }));
+    await execa(npm, ['install', '--prefer-offline', '--no-audit', '--no-fund', `git+file://${repo}`], { cwd: project });
+    const golden = readFileSync(path.join(corpusDir()!, 'mul.ane'));
+    const r = await execa(path.join(project, 'node_modules', '.bin', 'anecc'), [path.join(corpusDir()!, 'mul.hwx'), '-o', 'git.anec', '--engine', 'native'], { cwd: elsewhere, reject: false });
+    expect(r.exitCode).toBe(0);
+    expect(readFileSync(path.join(elsewhere, 'git.anec')).equals(golden)).toBe(true);
+  }, 600_000);
+
   it('should print the same -p text and inspect output as the checkout does', async () => {
     const hwx = path.join(corpusDir()!, 'mul.hwx');
     for (const args of [[hwx, '-p', '--engine', 'native'], ['inspect', hwx], ['--version']]) {
