@@ -2,6 +2,7 @@
 // passes through here before anything loops or slices on it. A failed check raises an
 // IssueSignal, which the reader turns into an issue (fatal or warning, depending on where).
 
+import { AneccError } from './errors.js';
 import type { HwxIssue, IssuePath } from './issues.js';
 import type { Token } from './tokens.js';
 
@@ -19,10 +20,11 @@ export const maxNameBytesPerStringByte = 2;
 export const maxTaskCount = 0xffff;
 
 /** Carries one issue out of a nested reader; never leaves src/hwx. */
-export class IssueSignal extends Error {
+export class IssueSignal extends AneccError<HwxIssue['code']> {
+  override readonly name = 'IssueSignal';
   readonly issue: HwxIssue;
   constructor(issue: HwxIssue) {
-    super(issue.code);
+    super(issue.code, issue.code);
     this.issue = issue;
   }
 }

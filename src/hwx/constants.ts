@@ -72,6 +72,9 @@ export const FP16_SIZE_IN_BYTES = 2;
 export const ANE_BUFFER_PROT_INPUT = 1;
 export const ANE_BUFFER_PROT_OUTPUT = 2;
 export const ANE_BUFFER_PROT_INTERMEDIATE = 3;
+/** Segment flags of the buffers: SG_NORELOC for the scratch buffer, SG_FVMLIB | SG_NORELOC for I/O. */
+export const SG_NORELOC = 0x4;
+export const SG_FVMLIB_NORELOC = 0x6;
 /**
  * KernelDMA words after CoeffBfrSize15, unnamed in public dumps: every corpus file fills them like
  * the coefficient registers (4 like CoeffDMAConfig, 4 like CoeffBaseAddr, 4 like CoeffBfrSize);

@@ -6,7 +6,7 @@ export type * from './issues.js';
 export { readHwx, safeReadHwx } from './read.js';
 export { readTaskStream } from './tasks.js';
 export type { TaskStreamOptions } from './tasks.js';
-export { HwxFormatError } from './errors.js';
+export { AneccError, HwxFormatError } from './errors.js';
 export { formatIssue, formatIssues } from './messages.js';
 export { generationName, generations } from './generations.js';
 export type { Generation } from './generations.js';
