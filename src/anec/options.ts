@@ -1,6 +1,7 @@
 // Conversion options, normalized once at the edge: code after normalizeConvertOptions sees only
 // the frozen ConvertOptions, with every default filled in.
 import { z } from 'zod';
+import { AneccError } from '../hwx/index.js';
 import { profiles, type Profile } from './types.js';
 
 export type EngineChoice = 'both' | 'native' | 'python';
@@ -48,11 +49,10 @@ const convertOptionsSchema = z.object({
   debug: z.boolean().default(false),
 });
 
-export class OptionsError extends Error {
-  readonly code = 'bad_option';
+export class OptionsError extends AneccError<'bad_option'> {
+  override readonly name = 'OptionsError';
   constructor(message: string) {
-    super(message);
-    this.name = 'OptionsError';
+    super('bad_option', message);
   }
 }
 

@@ -42,7 +42,7 @@ export async function pythonEngineAvailability(
       return {
         available: false,
         pythonBin,
-        reason: 'python-not-found',
+        reason: 'python_not_found',
         message: `cannot run ${pythonBin} (${code}); set PYTHON_BIN to a Python 3 interpreter`,
       };
     }
@@ -68,7 +68,7 @@ export async function pythonEngineAvailability(
     return {
       available: false,
       pythonBin,
-      reason: 'upstream-not-found',
+      reason: 'upstream_not_found',
       message: `upstream anecc not found (${upstream.found}); ${installHint}`,
     };
   }
@@ -76,7 +76,7 @@ export async function pythonEngineAvailability(
     return {
       available: false,
       pythonBin,
-      reason: 'upstream-import-failed',
+      reason: 'upstream_import_failed',
       message:
         `importing anecc from ${upstream.origin} with ${pythonBin} failed: ` +
         `${upstream.importError.type}: ${upstream.importError.message}; ${installHint}`,

@@ -1,6 +1,7 @@
 // Typed failures of the bridge. Each keeps what Python said (type and text) apart from our own
 // wording, and the foreign error it wraps as `cause`.
 
+import { AneccError } from '../hwx/index.js';
 import type { PatchErrorCode, PythonEngineErrorCode } from './types.js';
 
 export interface PythonEngineErrorDetails {
@@ -12,16 +13,14 @@ export interface PythonEngineErrorDetails {
 }
 
 /** The Python engine could not start, answer, or finish a call. */
-export class PythonEngineError extends Error {
+export class PythonEngineError extends AneccError<PythonEngineErrorCode> {
   override readonly name = 'PythonEngineError';
-  readonly code: PythonEngineErrorCode;
   readonly pythonType: string | undefined;
   readonly pythonMessage: string | undefined;
   readonly stderrTail: string | undefined;
 
   constructor(code: PythonEngineErrorCode, message: string, details: PythonEngineErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, details);
     this.pythonType = details.pythonType;
     this.pythonMessage = details.pythonMessage;
     this.stderrTail = details.stderrTail;
@@ -41,17 +40,15 @@ export interface PatchErrorDetails {
 }
 
 /** patches/ could not be applied to upstream. */
-export class PatchError extends Error {
+export class PatchError extends AneccError<PatchErrorCode> {
   override readonly name = 'PatchError';
-  readonly code: PatchErrorCode;
   readonly patch: string | undefined;
   readonly file: string | undefined;
   readonly hunk: number | undefined;
   readonly hunkHeader: string | undefined;
 
   constructor(code: PatchErrorCode, message: string, details: PatchErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
+    super(code, message, details);
     this.patch = details.patch;
     this.file = details.file;
     this.hunk = details.hunk;

@@ -91,22 +91,22 @@ export const probeReplySchema = z.discriminatedUnion('ok', [
 export type OutcomeReply = z.infer<typeof outcomeReplySchema>;
 export type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
 
-/** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad-reply`. */
+/** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad_reply`. */
 export function parseReply<T extends z.ZodType>(schema: T, reply: unknown, call: string): z.infer<T> {
   if (typeof reply !== 'string') {
-    throw new PythonEngineError('bad-reply', `${call}: expected JSON text from Python, got ${typeof reply}`);
+    throw new PythonEngineError('bad_reply', `${call}: expected JSON text from Python, got ${typeof reply}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(reply);
   } catch (cause) {
-    throw new PythonEngineError('bad-reply', `${call}: Python answered text that is not JSON`, { cause });
+    throw new PythonEngineError('bad_reply', `${call}: Python answered text that is not JSON`, { cause });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown issue';
-    throw new PythonEngineError('bad-reply', `${call}: unexpected reply from Python (${where})`, {
+    throw new PythonEngineError('bad_reply', `${call}: unexpected reply from Python (${where})`, {
       cause: parsed.error,
     });
   }

@@ -3,6 +3,7 @@
 export * from './constants.js';
 export type * from './types.js';
 export type * from './issues.js';
+export { hwxIssueCodes } from './issues.js';
 export { readHwx, safeReadHwx } from './read.js';
 export { readTaskStream } from './tasks.js';
 export type { TaskStreamOptions } from './tasks.js';

@@ -1,6 +1,8 @@
 // Why inspect, diff or clean could not answer, as values with a `code`. The CLI prints the
 // message on one line; nothing here prints.
 
+import { AneccError } from '../hwx/index.js';
+
 export type ToolErrorCode =
   /** The file cannot be read from disk. */
   | 'unreadable'
@@ -15,14 +17,12 @@ export type ToolErrorCode =
   /** The file ends before what its own header says it holds; writing a fixed copy would hide that. */
   | 'truncated';
 
-export class ToolError extends Error {
+export class ToolError extends AneccError<ToolErrorCode> {
   override readonly name = 'ToolError';
-  readonly code: ToolErrorCode;
   readonly path: string;
 
   constructor(code: ToolErrorCode, path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
+    super(code, message, options);
     this.path = path;
   }
 }

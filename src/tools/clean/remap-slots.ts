@@ -9,7 +9,7 @@
 // refused with a SlotRemapError.
 
 import { FIRST_IO_SLOT, NCHW_FIELD_COUNT, slotName, type AnecHeader } from '../../anec/index.js';
-import { PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, TASK_HEADER_W8, tokens } from '../../hwx/index.js';
+import { AneccError, PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, TASK_HEADER_W8, tokens } from '../../hwx/index.js';
 import type { HwxFile, Task } from '../../hwx/index.js';
 import type { BindingChange, SlotMove } from './types.js';
 import { maxBindableSlot, rebind } from './remap-bindings.js';
@@ -30,13 +30,12 @@ export type SlotRemapReason =
   /** More tensors than W8 can address. */
   | 'slot_out_of_range';
 
-export class SlotRemapError extends Error {
+export class SlotRemapError extends AneccError<'ambiguous_slots'> {
   override readonly name = 'SlotRemapError';
-  readonly code = 'ambiguous_slots';
   readonly reason: SlotRemapReason;
 
   constructor(reason: SlotRemapReason, detail: string) {
-    super(`cannot remap slots: ${detail}`);
+    super('ambiguous_slots', `cannot remap slots: ${detail}`);
     this.reason = reason;
   }
 }
