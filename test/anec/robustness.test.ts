@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profiles, runNativeEngine, upstreamExceptionTypes, upstreamType, type EngineOutcome } from '../../src/anec/index.js';
-import { mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusFiles, corpusSkipReason } from '../../support/corpus.js';
+import { convertRequest } from '../../support/requests.js';
 
-const request = { path: 'mutant.hwx', name: undefined, force: false, print: true, compile: true };
+const request = convertRequest('mutant.hwx');
 
 
 function assertOutcome(outcome: EngineOutcome): void {

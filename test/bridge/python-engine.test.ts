@@ -21,19 +21,13 @@ import {
   processExists,
 } from './fake-anecc.js';
 import type { FakeAnecc } from './fake-anecc.js';
+import { convertRequest } from '../../support/requests.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const brokenCaseBudgetMs = 10_000;
 
-const request = (overrides: Partial<ConvertRequest> = {}): ConvertRequest => ({
-  path: 'model.hwx',
-  name: undefined,
-  force: false,
-  print: true,
-  compile: true,
-  ...overrides,
-});
+const request = (overrides: Partial<ConvertRequest> = {}): ConvertRequest => convertRequest(overrides.path ?? 'model.hwx', overrides);
 
 let fake: FakeAnecc | undefined;
 let engine: PythonEngine | undefined;

@@ -5,8 +5,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { profiles, runNativeEngine, upstreamExceptionTypes, upstreamType } from '../../src/anec/index.js';
-import { convertRequestOf, generatedPlanArb, inputFileName, inputPlanArb, materializeInput, type InputPlan } from '../arbitraries/hwx-inputs.js';
-import { corpusSkipReason } from '../helpers/corpus.js';
+import { convertRequestOf, generatedPlanArb, inputFileName, inputPlanArb, materializeInput, type InputPlan } from '../../support/arbitraries/hwx-inputs.js';
+import { corpusSkipReason } from '../../support/corpus.js';
 import { aliasStabTakenForInput, regressionPlans } from './regressions.js';
 
 /** Far above the few milliseconds a conversion of these small inputs takes: anything slower is a hang. */

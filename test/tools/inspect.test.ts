@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectBytes, inspectReportSchema, ToolError, type InspectReport } from '../../src/tools/index.js';
 import { describeMul, describeMulDebugProbs, writeHwx } from '../../src/writer/index.js';
-import { mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusFiles, corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

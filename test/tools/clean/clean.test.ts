@@ -3,7 +3,7 @@ import { ANEC_HEADER_SIZE_IN_BYTES } from '../../../src/anec/index.js';
 import { readHwx } from '../../../src/hwx/index.js';
 import { cleanPayload, fixAnec, inspectBytes } from '../../../src/tools/index.js';
 import { describeMul, describeTwoTask, hwxLayouts, writeHwx } from '../../../src/writer/index.js';
-import { corpusSkipReason, readCorpusFile } from '../../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile } from '../../../support/corpus.js';
 import { anecFile, convertUpstream, differingWords } from '../helpers.js';
 
 const skip = corpusSkipReason();

@@ -3,7 +3,7 @@ import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES } from '../../../src/anec/index.
 import { decodeW8, readHwx } from '../../../src/hwx/index.js';
 import { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError } from '../../../src/tools/index.js';
 import { describeMul, linkTasks, mulShape, mulTask, writeHwx } from '../../../src/writer/index.js';
-import { corpusSkipReason, readCorpusFile } from '../../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile } from '../../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);
