@@ -1,7 +1,15 @@
 // What both profiles share: upstream anecc 1.0.9's checks and steps, each written once. A profile
 // (upstream.ts, patched.ts) only says where the layout comes from (steps 1 to 7) and which tensor
 // stabs step 8 keeps. Step numbers refer to docs/upstream-anecc.md.
-import { SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
+import {
+  ANE_BUFFER_PROT_INPUT,
+  ANE_BUFFER_PROT_INTERMEDIATE,
+  ANE_BUFFER_PROT_OUTPUT,
+  SG_FVMLIB_NORELOC,
+  SG_NORELOC,
+  SLOT_COUNT,
+  TILE_SIZE_IN_BYTES,
+} from '../hwx/index.js';
 import {
   FIRST_IO_SLOT,
   INTERMEDIATE_SLOT,
@@ -74,10 +82,10 @@ type Size = number | bigint;
  * A buffer's kind, from (maxprot, initprot, nsects, flags) of its segment: the words 8..11 after
  * its address for the word scan, the segment command's fields for the load commands.
  */
-export const BUFFER_KINDS: readonly (readonly [keyof BufferList, readonly [number, number, number, number]])[] = [
-  ['intermediates', [3, 3, 1, 4]],
-  ['inputs', [1, 1, 1, 6]],
-  ['outputs', [2, 2, 1, 6]],
+const BUFFER_KINDS: readonly (readonly [keyof BufferList, readonly [number, number, number, number]])[] = [
+  ['intermediates', [ANE_BUFFER_PROT_INTERMEDIATE, ANE_BUFFER_PROT_INTERMEDIATE, 1, SG_NORELOC]],
+  ['inputs', [ANE_BUFFER_PROT_INPUT, ANE_BUFFER_PROT_INPUT, 1, SG_FVMLIB_NORELOC]],
+  ['outputs', [ANE_BUFFER_PROT_OUTPUT, ANE_BUFFER_PROT_OUTPUT, 1, SG_FVMLIB_NORELOC]],
 ];
 
 export function bufferKind(ident: readonly number[]): keyof BufferList | undefined {

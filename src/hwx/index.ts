@@ -20,8 +20,11 @@ export {
   registerBlockOf,
   registerBlocks,
   registerName,
+  TASK_HEADER_W1,
+  TASK_HEADER_W7,
   TASK_HEADER_W8,
   taskHeaderWords,
+  W8_FIELDS,
   w8SlotMax,
 } from './registers.js';
 export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField } from './registers.js';

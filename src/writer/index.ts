@@ -27,7 +27,6 @@ export type {
   WriterIssue,
 } from './types.js';
 export {
-  bindingWord,
   defaultCompilerFlags,
   describeIntermediate,
   describeLarge,

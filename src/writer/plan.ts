@@ -4,6 +4,7 @@
 import {
   ANE_BASE_ADDRESS,
   KERNEL_ALIGNMENT_IN_BYTES,
+  N_GSYM,
   SEGMENT_ALIGNMENT_IN_BYTES,
   TILE_SIZE_IN_BYTES,
   tokens,
@@ -41,10 +42,9 @@ export const OUTPUT_SUFFIX = '@output';
 /** The address space ends here: the scanned words and the v5 name command hold 32-bit addresses. */
 const ADDRESS_LIMIT = 2 ** 32;
 
-/** nlist types: a defined external symbol in a section, a local type stab, a global tensor stab. */
-export const N_SECT_EXT = 0x0f;
-export const N_LSYM = 0x80;
-export const N_GSYM = 0x20;
+/** nlist types: a defined external symbol in a section, a local type stab (a global tensor stab is the reader's N_GSYM). */
+const N_SECT_EXT = 0x0f;
+const N_LSYM = 0x80;
 /** Compilers before v9 mark input buffer symbols with desc 2. */
 const INPUT_SYMBOL_DESC = 2;
 
