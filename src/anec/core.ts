@@ -28,7 +28,7 @@ import type { AnecHeader, LogRecord } from './types.js';
 import { wordsOf, type Occurrences } from './words.js';
 
 /** What a successful conversion yields before printing or compiling. */
-export interface Conversion {
+interface Conversion {
   readonly header: AnecHeader;
   /** File offset of the page holding the first task: the payload starts here. */
   readonly tskStart: number;
@@ -50,7 +50,7 @@ export interface TaskLayout {
 }
 
 /** Buffer sizes in the order found (step 5), by kind. */
-export interface BufferList {
+interface BufferList {
   readonly intermediates: readonly number[];
   readonly inputs: readonly number[];
   readonly outputs: readonly number[];
@@ -68,7 +68,7 @@ export interface LocatedLayout {
  * What step 8 keeps of the tensor stabs, given how many I/O buffers there are: upstream keeps
  * them all; the patched profile may drop aliases.
  */
-export type StabFilter = (runs: string[], ioCount: number) => string[];
+type StabFilter = (runs: string[], ioCount: number) => string[];
 
 /** A profile: where steps 1 to 7 come from, and which stabs step 8 keeps. */
 export interface ProfileRules {
@@ -101,7 +101,7 @@ export interface FoundBuffer {
 }
 
 /** The file as upstream's word list, once its length has passed upstream's first check. */
-export function fileWords(bytes: Uint8Array): Uint32Array {
+function fileWords(bytes: Uint8Array): Uint32Array {
   check(bytes.length % 4 === 0, { code: 'unaligned_size', length: bytes.length });
   return wordsOf(bytes);
 }

@@ -15,7 +15,7 @@ const profileRules: Record<Profile, ProfileRules> = {
 };
 
 /** Upstream's model name: `-n`, else the file's base name without extension, else "model". */
-export function modelName(path: string, name: string | undefined): string {
+function modelName(path: string, name: string | undefined): string {
   return name || pySplitext(pyBasename(path))[0] || 'model';
 }
 

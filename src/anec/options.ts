@@ -2,6 +2,7 @@
 // the frozen ConvertOptions, with every default filled in.
 import { z } from 'zod';
 import { AneccError } from '../hwx/index.js';
+import { expectedChoice } from './messages.js';
 import { profiles, type Profile } from './types.js';
 
 export type EngineChoice = 'both' | 'native' | 'python';
@@ -23,7 +24,6 @@ export interface ConvertOptions {
   readonly debug: boolean;
 }
 
-const expected = (choices: readonly string[]): string => choices.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 const convertOptionsSchema = z.object({
   path: z.string(),
@@ -36,13 +36,13 @@ const convertOptionsSchema = z.object({
     .string()
     .default('patched')
     .refine((v): v is Profile => (profiles as readonly string[]).includes(v), {
-      error: (issue) => `--profile: expected ${expected(profiles)}, got "${String(issue.input)}"`,
+      error: (issue) => expectedChoice('--profile', profiles, issue.input),
     }),
   engine: z
     .string()
     .optional()
     .refine((v) => v === undefined || (engineChoices as readonly string[]).includes(v), {
-      error: (issue) => `--engine: expected ${expected(engineChoices)}, got "${String(issue.input)}"`,
+      error: (issue) => expectedChoice('--engine', engineChoices, issue.input),
     }),
   clean: z.boolean().default(false),
   remapSlots: z.boolean().default(false),

@@ -6,14 +6,14 @@ import { HWX_MAGIC, LC_SEGMENT_64, LC_THREAD, MACHO_MAGIC_64, THREAD_FLAVOR_PROG
 import { bufferKind } from './core.js';
 
 /** A section as the patch reads it: name and placement only. */
-export interface LoadSection {
+interface LoadSection {
   readonly name: string;
   readonly addr: bigint;
   readonly size: bigint;
   readonly offset: number;
 }
 
-export interface LoadSegment {
+interface LoadSegment {
   readonly name: string;
   readonly addr: bigint;
   readonly size: bigint;

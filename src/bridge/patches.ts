@@ -217,7 +217,7 @@ function applySection(source: string, section: StructuredPatch, patch: string, f
 }
 
 /** Applies patches in order to the package files; returns what each did and any warnings. */
-export function applyPatchFiles(
+function applyPatchFiles(
   files: Map<string, string>,
   patches: readonly PatchFile[],
 ): { readonly applied: readonly AppliedPatch[]; readonly warnings: readonly string[] } {

@@ -53,7 +53,7 @@ type BridgeProxy = Record<BridgeFunction, (arg?: string) => Promise<unknown>>;
  * facts: the text encoding of `open()` (UTF-8) and int()'s digit limit (CPython's default 4300).
  * Pin them so a user's locale or PYTHONINTMAXSTRDIGITS cannot make the engines disagree.
  */
-export const pinnedPythonBehaviour = { PYTHONUTF8: '1', PYTHONINTMAXSTRDIGITS: String(PYTHON_INT_MAX_STR_DIGITS) } as const;
+const pinnedPythonBehaviour = { PYTHONUTF8: '1', PYTHONINTMAXSTRDIGITS: String(PYTHON_INT_MAX_STR_DIGITS) } as const;
 
 // pythonia's own debug output goes to our stdout when DEBUG is set, in both halves.
 const scrubbedVariables = ['DEBUG'] as const;

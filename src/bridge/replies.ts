@@ -23,7 +23,7 @@ const u32Decimal = decimal.transform((value, ctx) => {
 });
 const bigDecimal = decimal.transform((value) => BigInt(value));
 
-export const pythonErrorSchema = z.object({
+const pythonErrorSchema = z.object({
   type: z.string().max(200),
   message: text,
   line: z.number().int().nonnegative().nullable(),
@@ -46,7 +46,7 @@ const logSchema = z.object({
   message: text,
 });
 
-export const outcomeReplySchema = z.object({
+const outcomeReplySchema = z.object({
   ok: z.boolean(),
   error: pythonErrorSchema.nullable(),
   name: text.nullable(),
@@ -56,7 +56,7 @@ export const outcomeReplySchema = z.object({
   logs: z.array(logSchema).max(maxLogRecords),
 });
 
-export const failedReplySchema = z.object({
+const failedReplySchema = z.object({
   ok: z.literal(false),
   error: pythonErrorSchema,
   /** True when the anecc package itself was not found (as opposed to failing to import). */

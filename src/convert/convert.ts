@@ -43,7 +43,7 @@ export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_f
 }
 
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
-export function readInput(path: string): Uint8Array {
+function readInput(path: string): Uint8Array {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
   }
@@ -55,7 +55,7 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-export function requestOf(options: ConvertOptions): ConvertRequest {
+function requestOf(options: ConvertOptions): ConvertRequest {
   return {
     path: options.path,
     name: options.name,

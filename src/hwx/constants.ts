@@ -49,7 +49,6 @@ export const TASK_HEADER_SIZE_IN_BYTES = 0x28;
 
 /** Program-descriptor marker: first task's word count minus one, per task kind. */
 export const FULL_TASK_WORD_MARKER = FULL_TASK_SIZE_IN_BYTES / 4 - 1; // 0x9c
-export const COMPACT_TASK_WORD_MARKER = COMPACT_TASK_SIZE_IN_BYTES / 4 - 1; // 0x7d
 
 /** Segments start on this boundary in the file and in the address space; the load-command area is padded to it. */
 export const SEGMENT_ALIGNMENT_IN_BYTES = 0x4000;

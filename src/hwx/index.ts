@@ -28,13 +28,6 @@ export {
   w8SlotMax,
 } from './registers.js';
 export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField } from './registers.js';
-export { parseStab, isTensorStab, N_GSYM } from './stabs.js';
-export {
-  maxIdentLengthInBytes,
-  maxLoadCommandCount,
-  maxSectionsPerSegment,
-  maxStringLengthInBytes,
-  maxSymbolCount,
-  maxTaskCount,
-} from './bounds.js';
+export { parseStab, N_GSYM } from './stabs.js';
+export { maxLoadCommandCount, maxTaskCount } from './bounds.js';
 export * as tokens from './tokens.js';

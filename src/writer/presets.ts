@@ -120,7 +120,7 @@ const compilerVersions: Readonly<Record<HwxLayout, string>> = { v5: '5.4.1', v7:
 const espressoVersions: Readonly<Record<HwxLayout, string | undefined>> = { v5: undefined, v7: '3304.7.2.4.1', v9: '3520.15.1.14.2' };
 
 /** A short flag list in the shape compilers print (no machine paths). */
-export const defaultCompilerFlags: readonly string[] = [
+const defaultCompilerFlags: readonly string[] = [
   '-t h13',
   '--fdram-allocator=ffreuse',
   '--fl2-cache-mode=resident',

@@ -22,7 +22,7 @@ export const TASK_HEADER_WORD_COUNT = TASK_HEADER_SIZE_IN_BYTES / 4;
 export const MAX_PACKET_VALUES = (1 << (32 - PACKET_COUNT_SHIFT));
 const WORD = 4;
 
-export function packetHeader(packet: PacketDescription): number {
+function packetHeader(packet: PacketDescription): number {
   return (((packet.values.length - 1) << PACKET_COUNT_SHIFT) | (packet.address & PACKET_ADDRESS_MASK)) >>> 0;
 }
 

@@ -9,15 +9,15 @@ import type { HwxDescription, TensorShape, WriterIssue } from './types.js';
 import { hwxLayouts } from './types.js';
 
 /** Largest dimension accepted: keeps every stride and size well inside a u32. */
-export const maxDimension = 0xffff;
+const maxDimension = 0xffff;
 /** Upstream refuses buffers of 0x10000 tiles or more. */
-export const maxBufferSizeInBytes = (0x10000 - 1) * TILE_SIZE_IN_BYTES;
-export const maxKernelSizeInBytes = 0x40000000;
-export const maxDebugInfoSizeInBytes = 0x4000000;
-export const maxTaskCount = 0x1000;
-export const maxPacketsPerTask = 256;
-export const maxNameLength = 64;
-export const maxCompilerFlags = 256;
+const maxBufferSizeInBytes = (0x10000 - 1) * TILE_SIZE_IN_BYTES;
+const maxKernelSizeInBytes = 0x40000000;
+const maxDebugInfoSizeInBytes = 0x4000000;
+const maxTaskCount = 0x1000;
+const maxPacketsPerTask = 256;
+const maxNameLength = 64;
+const maxCompilerFlags = 256;
 
 /** Names start with a letter or `_` so that no name byte sequence can form a scanned word. */
 const namePattern = /^[A-Za-z_][A-Za-z0-9_@./-]*$/;

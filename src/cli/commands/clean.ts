@@ -8,7 +8,7 @@ import { renderChanges } from '../render/changes-text.js';
 import { parseWith, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
+const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
 
 const RULE = `
 A task uses no kernel when none of its CoeffDMAConfig registers has bit 0 (enable) set.
