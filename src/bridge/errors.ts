@@ -21,9 +21,7 @@ export class PythonEngineError extends AneccError<PythonEngineErrorCode> {
 
   constructor(code: PythonEngineErrorCode, message: string, details: PythonEngineErrorDetails = {}) {
     super(code, message, details);
-    this.pythonType = details.pythonType;
-    this.pythonMessage = details.pythonMessage;
-    this.stderrTail = details.stderrTail;
+    ({ pythonType: this.pythonType, pythonMessage: this.pythonMessage, stderrTail: this.stderrTail } = details);
   }
 }
 
@@ -49,10 +47,7 @@ export class PatchError extends AneccError<PatchErrorCode> {
 
   constructor(code: PatchErrorCode, message: string, details: PatchErrorDetails = {}) {
     super(code, message, details);
-    this.patch = details.patch;
-    this.file = details.file;
-    this.hunk = details.hunk;
-    this.hunkHeader = details.hunkHeader;
+    ({ patch: this.patch, file: this.file, hunk: this.hunk, hunkHeader: this.hunkHeader } = details);
   }
 }
 
