@@ -33,14 +33,10 @@ function cleanCommand(): Command {
 function loadAnec(path: string): LoadedAnec {
   const loaded = loadFile(path);
   if (loaded.kind !== 'anec') {
-    throw new ToolError('wrong_kind', path, `${path}: clean works on .anec files; to clean while converting run: anecc ${path} --clean -o OUT.anec`);
+    throw new ToolError({ code: 'wrong_kind', path });
   }
   if (BigInt(loaded.payload.length) < loaded.header.size) {
-    throw new ToolError(
-      'truncated',
-      path,
-      `${path}: truncated: its header says ${loaded.header.size} payload bytes, the file has ${loaded.payload.length}; convert the HWX again`,
-    );
+    throw new ToolError({ code: 'truncated', path, declared: loaded.header.size, actual: loaded.payload.length });
   }
   return loaded;
 }

@@ -82,8 +82,9 @@ describe('refusing ambiguous mappings', () => {
   });
 
   it('should carry a code and a one-line message', () => {
-    const error = new SlotRemapError('role_conflict', 'slot 6 is read and written');
+    const error = new SlotRemapError({ reason: 'role_conflict', slot: 6 });
     expect(error.code).toBe('ambiguous_slots');
-    expect(error.message).toBe('cannot remap slots: slot 6 is read and written');
+    expect(error.reason).toBe('role_conflict');
+    expect(error.message).toBe('cannot remap slots: slot 6 is read before any task writes it and written later, so its role is unknown');
   });
 });
