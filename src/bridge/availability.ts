@@ -47,19 +47,19 @@ export async function pythonEngineAvailability(
       };
     }
     const why = result.timedOut ? `no answer within ${probeTimeoutMs} ms` : lastLine(result.stderr) || result.shortMessage;
-    return { available: false, pythonBin, reason: 'probe-failed', message: `probing ${pythonBin} failed: ${why}` };
+    return { available: false, pythonBin, reason: 'probe_failed', message: `probing ${pythonBin} failed: ${why}` };
   }
   let reply;
   try {
     reply = parseReply(probeReplySchema, result.stdout, 'probe');
   } catch (error) {
-    return { available: false, pythonBin, reason: 'probe-failed', message: (error as Error).message };
+    return { available: false, pythonBin, reason: 'probe_failed', message: (error as Error).message };
   }
   if (!reply.ok) {
     return {
       available: false,
       pythonBin,
-      reason: 'probe-failed',
+      reason: 'probe_failed',
       message: `probe failed: ${reply.error.type}: ${reply.error.message}`,
     };
   }

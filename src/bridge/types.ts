@@ -148,7 +148,7 @@ export type PythonAvailability =
   | {
       readonly available: false;
       readonly pythonBin: string;
-      readonly reason: 'python_not_found' | 'upstream_not_found' | 'upstream_import_failed' | 'probe-failed';
+      readonly reason: 'python_not_found' | 'upstream_not_found' | 'upstream_import_failed' | 'probe_failed';
       /** One line saying what is wrong and how to fix it. */
       readonly message: string;
     };
