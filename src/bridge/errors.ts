@@ -4,7 +4,7 @@
 import { AneccError } from '../hwx/index.js';
 import type { PatchErrorCode, PythonEngineErrorCode } from './types.js';
 
-export interface PythonEngineErrorDetails {
+interface PythonEngineErrorDetails {
   readonly pythonType?: string | undefined;
   readonly pythonMessage?: string | undefined;
   /** Last lines the child wrote to stderr, for diagnosis (tracebacks, warnings). */
@@ -25,7 +25,7 @@ export class PythonEngineError extends AneccError<PythonEngineErrorCode> {
   }
 }
 
-export interface PatchErrorDetails {
+interface PatchErrorDetails {
   /** The patch file (as named in `series`). */
   readonly patch?: string | undefined;
   /** Package-relative file the patch targets. */

@@ -7,17 +7,4 @@ export { PatchError, PythonEngineError, parsePythonExceptionStack } from './erro
 export { defaultTimeoutMs, normalizePythonEngineOptions } from './options.js';
 export { diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';
 export { pinnedUpstreamLabel, pinnedUpstreamSha256 } from './pinned.js';
-export type {
-  AppliedPatch,
-  NormalizedPythonEngineOptions,
-  PackageVersion,
-  PatchErrorCode,
-  PatchStatus,
-  ProbeReport,
-  PythonAvailability,
-  PythonEngine,
-  PythonEngineErrorCode,
-  PythonEngineOptions,
-  PythonErrorInfo,
-  PythonOutcome,
-} from './types.js';
+export type { PythonEngine, PythonEngineErrorCode, PythonEngineOptions, PythonOutcome } from './types.js';

@@ -12,7 +12,7 @@ import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
 const require = createRequire(import.meta.url);
 
 /** The functions py/anecc_bridge.py offers; each takes and returns JSON text. */
-export type BridgeFunction = 'configure' | 'probe' | 'convert' | 'ping';
+type BridgeFunction = 'configure' | 'probe' | 'convert' | 'ping';
 
 export interface PythonChildOptions {
   readonly pythonBin: string;

@@ -89,7 +89,7 @@ export const probeReplySchema = z.discriminatedUnion('ok', [
 ]);
 
 export type OutcomeReply = z.infer<typeof outcomeReplySchema>;
-export type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
+type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
 
 /** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad_reply`. */
 export function parseReply<T extends z.ZodType>(schema: T, reply: unknown, call: string): z.infer<T> {

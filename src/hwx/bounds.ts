@@ -9,7 +9,7 @@ import type { Token } from './tokens.js';
 export const maxLoadCommandCount = 4096;
 export const maxSectionsPerSegment = 256;
 export const maxSymbolCount = 1 << 20;
-export const maxStringLengthInBytes = 4096;
+const maxStringLengthInBytes = 4096;
 export const maxIdentLengthInBytes = 1 << 16;
 /**
  * Symbol names decode at most this many bytes per string-table byte: one pass over the table, plus

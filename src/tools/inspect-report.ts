@@ -8,7 +8,7 @@ const int = z.int();
 const nullableInt = z.int().nullable();
 
 /** Codes of inspect's own warnings; the reader's warnings keep their issue code. */
-export const inspectWarningCodes = [
+const inspectWarningCodes = [
   /** The tasks bind slots in another order than libane's outputs 4.., inputs after. */
   'libane_slot_order',
   /** A task that uses no kernel sets KernelDMA/NE kernel registers. */
@@ -22,8 +22,8 @@ export const inspectWarningCodes = [
 ] as const;
 
 /** Every warning code inspect can report: the reader's issue codes (`unsafe_integer` too) and its own. */
-export const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
-export type WarningCode = (typeof warningCodes)[number];
+const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
+
 
 export const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
 

@@ -59,7 +59,7 @@ export interface PlannedTensor {
   readonly bufferName: string;
 }
 
-export interface PlannedRegion {
+interface PlannedRegion {
   readonly addr: number;
   readonly vmsize: number;
   readonly fileoff: number;
@@ -67,7 +67,7 @@ export interface PlannedRegion {
   readonly sectionOrdinal: number;
 }
 
-export interface PlannedSymbol {
+interface PlannedSymbol {
   readonly text: string;
   readonly type: number;
   readonly sect: number;
@@ -75,7 +75,7 @@ export interface PlannedSymbol {
   readonly value: number;
 }
 
-export type CommandKind =
+type CommandKind =
   | 'pagezero'
   | 'text'
   | 'fvmlib'
