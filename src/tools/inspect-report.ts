@@ -24,7 +24,7 @@ const inspectWarningCodes = [
 /** Every warning code inspect can report: the reader's issue codes (`unsafe_integer` too) and its own. */
 const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
 
-
+/** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
 export const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
 
 export const machoHeaderSchema = z.object({
