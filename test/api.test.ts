@@ -6,7 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { convert } from '../src/api.js';
 import { OptionsError } from '../src/anec/index.js';
 import { ConvertSetupError } from '../src/convert/index.js';
-import { corpusDir, corpusSkipReason, repoRoot } from './helpers/corpus.js';
+import { corpusDir, corpusSkipReason, repoRoot } from '../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.warn(`skipped: library API on the corpus: ${skip}`);

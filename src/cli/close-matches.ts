@@ -44,7 +44,7 @@ function matchedCharacters(a: string, b: string): number {
 }
 
 /** difflib's ratio with `word` as seq2 and `candidate` as seq1, as get_close_matches sets them. */
-export function similarity(word: string, candidate: string): number {
+function similarity(word: string, candidate: string): number {
   const length = word.length + candidate.length;
   return length === 0 ? 1 : (2 * matchedCharacters(candidate, word)) / length;
 }

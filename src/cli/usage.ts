@@ -1,5 +1,6 @@
 // Usage errors in the shape upstream's click prints them, so scripts that parse them keep working.
 import { Command, CommanderError } from 'commander';
+import { AneccError } from '../hwx/index.js';
 import { closeMatches } from './close-matches.js';
 import { ExitCode, type Io } from './io.js';
 
@@ -14,15 +15,15 @@ export interface Synopsis {
   readonly suggestFirst?: readonly string[];
 }
 
-export class UsageError extends Error {
+export class UsageError extends AneccError<'usage'> {
+  override readonly name = 'UsageError';
   constructor(
     message: string,
     readonly synopsis: Synopsis,
     /** click prints some errors (an option without its value) without the usage lines. */
     readonly showUsage = true,
   ) {
-    super(message);
-    this.name = 'UsageError';
+    super('usage', message);
   }
 }
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const dir = path.join(repoRoot, '.github', 'workflows');
 const workflows = readdirSync(dir).filter((f) => /\.ya?ml$/.test(f));

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { closeMatches } from '../../src/cli/close-matches.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, repoRoot } from '../helpers/corpus.js';
+import { corpusDir, repoRoot } from '../../support/corpus.js';
 
 const python = process.env['PYTHON_BIN'] || 'python3';
 const pythonRuns = (await execa(python, ['-c', 'import difflib'], { reject: false })).exitCode === 0;

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusDir, corpusSkipReason, repoRoot } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
 interface Example {
   readonly file: string;

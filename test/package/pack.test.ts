@@ -9,7 +9,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { pythonEngineAvailability } from '../../src/bridge/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason, repoRoot } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
 const gitFiles = (() => {

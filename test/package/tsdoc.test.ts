@@ -2,7 +2,7 @@
 import path from 'node:path';
 import ts from 'typescript';
 import { describe, expect, it } from 'vitest';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const entries = ['src/index.ts', 'src/testing.ts'];
 

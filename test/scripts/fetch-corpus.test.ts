@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
-import { corpusDir, corpusFiles, corpusSkipReason, repoRoot } from '../helpers/corpus.js';
+import { corpusDir, corpusFiles, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
 const script = path.join(repoRoot, 'scripts', 'fetch-corpus.sh');
 const text = readFileSync(script, 'utf8');

@@ -10,7 +10,7 @@ import { renderLogRecord, renderFailure } from '../render/text.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const convertSynopsis: Synopsis = {
+const convertSynopsis: Synopsis = {
   usage: 'anecc [OPTIONS] PATH',
   help: 'anecc --help',
   // Upstream's run.py options, in its order (click suggests among these).
