@@ -12,6 +12,7 @@ import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/
 type Bridge = typeof import('../bridge/index.js');
 import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
+import { maxTimerDelayMs, parsePythonTimeoutMs } from './python-timeout.js';
 
 export interface ConvertReport {
   readonly options: ConvertOptions;
@@ -35,7 +36,7 @@ export class ConvertSetupError extends Error {
   readonly detail: string | undefined;
 
   constructor(
-    readonly code: 'input_unreadable' | 'python_failed',
+    readonly code: 'input_unreadable' | 'python_failed' | 'bad_python_timeout',
     message: string,
     options?: { cause?: unknown; detail?: string | undefined },
   ) {
@@ -88,9 +89,10 @@ function patchProblem(error: PatchError): string {
 const pythonMillisecondsPerMegabyte = 1000;
 
 function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
-  const fromEnv = Number(process.env['ANECC_PYTHON_TIMEOUT_MS']);
-  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
-  return defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte);
+  const setting = parsePythonTimeoutMs(process.env['ANECC_PYTHON_TIMEOUT_MS']);
+  if (!setting.ok) throw new ConvertSetupError(setting.code, setting.message);
+  if (setting.timeoutMs !== undefined) return setting.timeoutMs;
+  return Math.min(maxTimerDelayMs, defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte));
 }
 
 export async function convert(options: ConvertOptions): Promise<ConvertReport> {
@@ -125,9 +127,11 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
   if (engine === 'native' && native) return report(native, ['native']);
 
   const bridge = await import('../bridge/index.js');
+  // A bad setting is the user's to fix, in every mode that runs Python: checked before it starts.
+  const timeoutMs = pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs);
   let python: EngineOutcome;
   try {
-    python = await runPython(bridge, bytes, request, options);
+    python = await runPython(bridge, bytes, request, options, timeoutMs);
   } catch (error) {
     if (!(error instanceof bridge.PythonEngineError) && !(error instanceof bridge.PatchError)) throw error;
     const isPatch = error instanceof bridge.PatchError;
@@ -148,7 +152,13 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
  * by path, so an input that cannot be read twice (a pipe, /dev/fd/N) goes through a temporary
  * copy with the same base name, which is all upstream derives from the path.
  */
-async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
+async function runPython(
+  bridge: Bridge,
+  bytes: Uint8Array,
+  request: ConvertRequest,
+  options: ConvertOptions,
+  timeoutMs: number,
+): Promise<EngineOutcome> {
   const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
   let engine: PythonEngine;
@@ -164,7 +174,7 @@ async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequ
   try {
     const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
     if (copyDir !== undefined) await writeFile(path, bytes);
-    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs) });
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
     if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
     return outcome;
   } finally {
