@@ -4,7 +4,7 @@
 // as upstream's open(out, "wb") does.
 import { chmodSync, closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { removeOnInterrupt, removeStaleTemporaries, temporaryNameFor } from './temporaries.js';
 
 function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
   for (const chunk of chunks) {
@@ -32,11 +32,15 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
   // Through a link to a file: replace that file and keep the link.
   const target = link ? realpathSync(path) : path;
   const before = followed === undefined ? undefined : { mode: followed.mode & 0o7777 };
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  removeStaleTemporaries(dirname(target));
+  const temporary = join(dirname(target), temporaryNameFor(basename(target)));
+  // Before the file exists, so no signal can come between its creation and its registration.
+  const release = removeOnInterrupt(temporary);
   let fd: number;
   try {
     fd = openSync(temporary, 'wx');
   } catch (error) {
+    release();
     const code = (error as NodeJS.ErrnoException).code;
     // The folder refuses new files, but the file itself may be writable, as it is for upstream.
     if (before !== undefined && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
@@ -56,5 +60,7 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
   } catch (error) {
     rmSync(temporary, { force: true });
     throw error;
+  } finally {
+    release();
   }
 }
