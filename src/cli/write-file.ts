@@ -4,7 +4,8 @@
 // as upstream's open(out, "wb") does.
 import { chmodSync, closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { removeOnInterrupt, removeStaleTemporaries, temporaryNameFor } from './temporaries.js';
+import { removeOnExit } from '../lifecycle/index.js';
+import { removeStaleTemporaries, temporaryNameFor } from './temporaries.js';
 
 function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
   for (const chunk of chunks) {
@@ -35,7 +36,7 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
   removeStaleTemporaries(dirname(target));
   const temporary = join(dirname(target), temporaryNameFor(basename(target)));
   // Before the file exists, so no signal can come between its creation and its registration.
-  const release = removeOnInterrupt(temporary);
+  const release = removeOnExit(temporary);
   let fd: number;
   try {
     fd = openSync(temporary, 'wx');

@@ -61,13 +61,13 @@ describe('stale temporaries (item 2)', () => {
 });
 
 describe('signals during the write (item 2)', () => {
-  const module = fileURLToPath(new URL('../../dist/cli/temporaries.js', import.meta.url));
+  const module = fileURLToPath(new URL('../../dist/lifecycle/index.js', import.meta.url));
   it.each(['SIGINT', 'SIGTERM', 'SIGHUP'] as const)('%s removes the registered temporary and still ends the process by that signal', (signal) => {
     const file = join(work, `.sig-${signal}.tmp`);
     const script = `
       import { writeFileSync } from 'node:fs';
-      const { removeOnInterrupt } = await import(${JSON.stringify(module)});
-      removeOnInterrupt(${JSON.stringify(file)});
+      const { removeOnExit } = await import(${JSON.stringify(module)});
+      removeOnExit(${JSON.stringify(file)});
       writeFileSync(${JSON.stringify(file)}, Buffer.alloc(1 << 20));
       process.kill(process.pid, ${JSON.stringify(signal)});
       setTimeout(() => {}, 5000);`;

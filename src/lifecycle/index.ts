@@ -1,0 +1,3 @@
+// Process lifecycle: what must be removed when the command ends, and what dead processes left.
+export { installExitCleanup, removeOnExit } from './remove-on-exit.js';
+export { processIsGone, removeStale, workFolderOwner, workFolderPrefix } from './stale.js';
