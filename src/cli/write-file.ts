@@ -4,8 +4,7 @@
 // as upstream's open(out, "wb") does.
 import { chmodSync, closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { removeOnExit } from '../lifecycle/index.js';
-import { removeStaleTemporaries, temporaryNameFor } from './temporaries.js';
+import { removeOnExit, removeStaleTemporaries, temporaryNameFor } from '../lifecycle/index.js';
 
 function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
   for (const chunk of chunks) {

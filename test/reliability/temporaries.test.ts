@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { removeStaleTemporaries, temporaryNameFor, temporaryOwner } from '../../src/cli/temporaries.js';
+import { removeStaleTemporaries, temporaryNameFor, temporaryOwner } from '../../src/lifecycle/index.js';
 import { runAnecc } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/corpus.js';
 

@@ -3,7 +3,7 @@
 // because the name carries the id of the process that made it.
 import { createHash, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
-import { removeStale } from '../lifecycle/index.js';
+import { removeStale } from './stale.js';
 
 // Linux, macOS and most file systems: a file name is at most 255 bytes.
 const nameMaxInBytes = 255;
