@@ -4,7 +4,8 @@ import { convertPatched } from './patched.js';
 import { AnecHeaderRangeError, encodeAnecHeader } from './header.js';
 import { PythonException, pyBasename, pySplitext } from './python-semantics.js';
 import { renderAnecStruct } from './struct-text.js';
-import type { AnecBytes, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
+import { stabSizesUnmatchedMessage } from './types.js';
+import type { AnecBytes, ConversionWarning, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
 import { convertUpstream, type Conversion, type ConvertContext } from './upstream.js';
 
 const converters: Record<Profile, (bytes: Uint8Array, context: ConvertContext) => Conversion> = {
@@ -29,9 +30,12 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
   let printed = '';
   let anec: AnecBytes | undefined;
   let error: EngineError | undefined;
+  const warnings: ConversionWarning[] = [];
   try {
     const conversion = converters[profile](bytes, context);
     header = conversion.header;
+    // The upstream profile stays exactly upstream, stderr included.
+    if (!conversion.stabsMatched && profile === 'patched') warnings.push({ code: 'stab_sizes_unmatched', message: stabSizesUnmatchedMessage });
     if (request.print) printed = renderAnecStruct(name, header);
     if (request.compile) {
       const start = Math.min(conversion.tskStart, bytes.length);
@@ -45,5 +49,5 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
     else if (cause instanceof AnecHeaderRangeError) error = { type: 'FormatFieldError', message: cause.message };
     else throw cause;
   }
-  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs };
+  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs, warnings };
 }

@@ -31,6 +31,8 @@ export interface Conversion {
   readonly header: AnecHeader;
   /** File offset of the page holding the first task: the payload starts here. */
   readonly tskStart: number;
+  /** False when neither stab order fitted the buffer sizes and upstream went on regardless. */
+  readonly stabsMatched: boolean;
 }
 
 /** Everything a conversion reads besides the file: the -f flag and where to log. */
@@ -161,12 +163,13 @@ const shape = (s: StabShape): string => `(${s.N}, ${s.C}, ${s.H}, ${s.W})`;
  * Step 9: match stabs to buffers, inputs first, trying the rotated order once when sizes do not
  * match; after two failed tries upstream carries on with the list rotated twice.
  */
-function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: ConvertContext['log']): StabShape[] {
+function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: ConvertContext['log']): { order: StabShape[]; matched: boolean } {
   const src = buffers.inputs.length;
   const dst = buffers.outputs.length;
   check(stabs.length === src + dst, `found ${stabs.length} tensor stabs for ${src + dst} I/O buffers`, 'stab_count_mismatch');
   let order = [...stabs];
-  for (let attempt = 0; attempt < 2; attempt++) {
+  let matched = false;
+  for (let attempt = 0; attempt < 2 && !matched; attempt++) {
     const fits = (shapes: readonly StabShape[], sizes: readonly number[], kind: string): boolean =>
       sizes.every((bytes, n) => {
         const s = shapes[n]!;
@@ -174,10 +177,10 @@ function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: Conve
         log({ level: 'info', message: `found ${kind} ${n + 1}/${sizes.length}: ${shape(s)}` });
         return true;
       });
-    if (fits(order, buffers.inputs, 'input') && fits(order.slice(src), buffers.outputs, 'output')) break;
-    order = [...order.slice(dst), ...order.slice(0, dst)];
+    if (fits(order, buffers.inputs, 'input') && fits(order.slice(src), buffers.outputs, 'output')) matched = true;
+    else order = [...order.slice(dst), ...order.slice(0, dst)];
   }
-  return order;
+  return { order, matched };
 }
 
 /** Step 10: an I/O name with `ctx_` and several inputs hints at a layer left on the CPU. */
@@ -241,9 +244,9 @@ export function scanLayout(words: Uint32Array): LocatedLayout {
 /** Steps 8 to 11, shared by both profiles. */
 export function finishConversion(bytes: Uint8Array, located: LocatedLayout, context: ConvertContext, keep?: StabFilter): Conversion {
   const { layout, buffers, tiles, tskStart } = located;
-  const stabs = matchStabs(upstreamStabs(bytes, buffers.inputs.length + buffers.outputs.length, keep), buffers, context.log);
+  const { order: stabs, matched } = matchStabs(upstreamStabs(bytes, buffers.inputs.length + buffers.outputs.length, keep), buffers, context.log);
   checkCpuLayers(stabs, buffers.inputs.length, context);
-  return { header: buildHeader(layout, tiles, stabs, buffers), tskStart };
+  return { header: buildHeader(layout, tiles, stabs, buffers), tskStart, stabsMatched: matched };
 }
 
 /** Upstream's `anecc_convert` on the file's bytes (the .mlmodel notice is the engine's job). */

@@ -113,6 +113,8 @@ function finish(report: ConvertReport, io: Io): number {
     return ExitCode.disagreement;
   }
   for (const record of outcome.logs) io.stderr(renderLogRecord(record));
+  // Not an upstream log line: worded as our own, after upstream's.
+  for (const warning of outcome.warnings ?? []) io.stderr(`anecc: warning: ${options.path}: ${warning.message}\n`);
   if (outcome.printed) io.stdout(outcome.printed);
   if (!outcome.ok) {
     io.stderr(renderFailure(options.path, outcome));
