@@ -12,6 +12,7 @@ import type { PythonEngine } from '../bridge/index.js';
 type Bridge = typeof import('../bridge/index.js');
 import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
 import { installExitCleanup, removeOnExit, workFolderPrefix } from '../lifecycle/index.js';
+import { fsPath } from '../names/escaped-bytes.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
 import { fallbackNotice, patchProblem, pythonFailureKind } from './python-failure.js';
 import { maxTimerDelayMs, parsePythonTimeoutMs } from './python-timeout.js';
@@ -50,7 +51,7 @@ export class ConvertSetupError extends Error {
 
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
 export function readInput(path: string): Uint8Array {
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+  if (statSync(fsPath(path), { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
   }
   try {
@@ -155,7 +156,7 @@ async function runPython(
   let releaseCopy = (): void => {};
   let engine: PythonEngine;
   try {
-    if (!statSync(request.path).isFile()) {
+    if (!statSync(fsPath(request.path)).isFile()) {
       // Made and registered at once (see lifecycle/), named by our pid for a later sweep.
       installExitCleanup();
       copyDir = mkdtempSync(join(tmpdir(), `${workFolderPrefix.input}${process.pid}-`));
@@ -172,7 +173,7 @@ async function runPython(
   }
   try {
     const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
-    if (copyDir !== undefined) await writeFile(path, bytes);
+    if (copyDir !== undefined) await writeFile(fsPath(path), bytes);
     const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
     if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
     const rebuilt = engine.patchStatus()?.rebuilt;

@@ -2,6 +2,7 @@
 // by a catchable signal or by process.exit() before their owner released them. What a SIGKILL
 // leaves is found later by the owner's id in the name (see stale.ts).
 import { rmSync } from 'node:fs';
+import { fsPath } from '../names/escaped-bytes.js';
 
 const endingSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 const pending = new Set<string>();
@@ -10,7 +11,7 @@ let installed = false;
 function removePending(): void {
   for (const path of pending) {
     try {
-      rmSync(path, { recursive: true, force: true });
+      rmSync(fsPath(path), { recursive: true, force: true });
     } catch {
       // Best effort: how the command ends must not change.
     }

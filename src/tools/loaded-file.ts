@@ -1,5 +1,6 @@
 // One file, HWX or .anec, read once and decoded tolerantly for the inspect, diff and clean tools.
 
+import { fsPath } from '../names/escaped-bytes.js';
 import { InputTooLargeError, readFileBoundedSync } from './bounded-read.js';
 import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
 import { formatIssue, formatIssues, readTaskStream, safeReadHwx } from '../hwx/index.js';
@@ -79,7 +80,7 @@ export const maxStreamInputSizeInBytes = 512 * 1024 * 1024;
 /** The file's bytes, read with a bound whatever stat() says; every failure is a ToolError naming the file. */
 export function readInputFile(path: string): Uint8Array {
   try {
-    return readFileBoundedSync(path, maxInputSizeInBytes, maxStreamInputSizeInBytes);
+    return readFileBoundedSync(fsPath(path), maxInputSizeInBytes, maxStreamInputSizeInBytes);
   } catch (cause) {
     if (cause instanceof InputTooLargeError) {
       const what = cause.size === undefined ? 'more than the' : `${cause.size} bytes, more than the`;
