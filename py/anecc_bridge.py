@@ -10,6 +10,7 @@ Standard library only; the loaded anecc itself needs `construct`.
 
 import contextlib
 import errno
+import gc
 import hashlib
 import importlib.util
 import io
@@ -171,7 +172,7 @@ _ENVIRONMENT_ERRNOS = frozenset(
 
 
 def _is_environment(exc):
-    if isinstance(exc, MemoryError):
+    if isinstance(exc, (MemoryError, _WorkFolderError)):
         return True
     return isinstance(exc, OSError) and exc.errno in _ENVIRONMENT_ERRNOS
 
@@ -184,7 +185,8 @@ def _error(exc, origin=None):
         for frame in traceback.extract_tb(exc.__traceback__):
             if os.path.abspath(frame.filename) == origin:
                 line = frame.lineno
-    error = {"type": type(exc).__name__, "message": _one_line(exc), "line": line}
+    shown = exc.__cause__ if isinstance(exc, _WorkFolderError) and exc.__cause__ is not None else exc
+    error = {"type": type(shown).__name__, "message": _one_line(shown), "line": line}
     if _is_environment(exc):
         error["environment"] = True
     return error
@@ -359,6 +361,46 @@ def _header(build):
     return header
 
 
+class _WorkFolderError(Exception):
+    """Writing the compiled file into our own work folder failed: the machine's fault (a full
+    TMPDIR, say), never the input's."""
+
+
+def _compile_whole(module, res, out):
+    """Upstream writes with `open(out, "wb").write(...)`: when the disk fills up, the error comes
+    when the unreferenced file is closed, which Python reports as "Exception ignored" and the
+    call returns as if the file were whole. Catch those too, so a cut file is never compared."""
+    unraisable = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda info: unraisable.append(info.exc_value)
+    try:
+        try:
+            module.anecc_compile(res, out)
+        except OSError as exc:
+            raise _WorkFolderError(_one_line(exc)) from exc
+        gc.collect()
+    finally:
+        sys.unraisablehook = previous
+    for exc in unraisable:
+        if isinstance(exc, OSError):
+            raise _WorkFolderError(_one_line(exc)) from exc
+    # A full tmpfs can even cut the file without any error at all: check its length against
+    # what upstream meant to write (its header, then data[tsk_start:tsk_start + size]).
+    try:
+        content = res.data[res.tsk_start : res.tsk_start + res.size]
+        expected = getattr(module, "HEADER_SIZE", 0x1000) + len(content)
+    except Exception:  # not upstream's result shape (a test double): nothing to check against
+        return
+    written = os.path.getsize(out)
+    if written != expected:
+        cause = OSError(
+            errno.ENOSPC,
+            "wrote %d of the %d bytes of the compiled file into %s (is its file system full?)"
+            % (written, expected, os.path.dirname(out)),
+        )
+        raise _WorkFolderError(_one_line(cause)) from cause
+
+
 def _convert_one(entry, request):
     module = entry["module"]
     capture = entry["capture"]
@@ -383,7 +425,7 @@ def _convert_one(entry, request):
         if request["compile"]:
             _compiled[0] += 1
             out = os.path.join(_config["workDir"], "%d.anec" % _compiled[0])
-            module.anecc_compile(res, out)
+            _compile_whole(module, res, out)
             outcome["anecPath"] = out
         outcome["ok"] = True
     except Exception as exc:

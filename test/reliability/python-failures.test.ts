@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fullDisk, hangingInConvert, killingItself, testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
+import { fullDisk, hangingInConvert, silentlyCutShort, killingItself, testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/corpus.js';
 
@@ -46,6 +46,14 @@ describe('environment failures are not verdicts (item 8)', () => {
     expect(r.stderr).toMatch(/^anecc: error: .*mul-v5\.hwx: the Python engine failed: Python could not finish here: OSError: \[Errno 28\] No space left on device/);
     expect(r.stderr).not.toMatch(/cannot be converted|Traceback/);
     expect(existsSync(out)).toBe(false);
+  });
+
+  it('a compiled file cut short without any error (a full tmpfs) is an environment failure, not a disagreement', async () => {
+    const out = join(work, 'cut.anec');
+    const r = await runAnecc([sample, '--engine', 'both', '--profile', 'upstream', '-o', out], { env: withFake(silentlyCutShort) });
+    expect(r.exitCode).toBe(1);
+    expect(r.stderr).toMatch(/the Python engine failed: Python could not finish here: OSError: \[Errno 28\] wrote 4128 of the 4160 bytes of the compiled file/);
+    expect(r.stderr).not.toContain('disagree');
   });
 
   it('a full disk under --engine both is exit 1, not a disagreement', async () => {
