@@ -10,7 +10,6 @@ Standard library only; the loaded anecc itself needs `construct`.
 
 import contextlib
 import errno
-import gc
 import hashlib
 import importlib.util
 import io
@@ -368,8 +367,8 @@ class _WorkFolderError(Exception):
 
 def _compile_whole(module, res, out):
     """Upstream writes with `open(out, "wb").write(...)`: when the disk fills up, the error comes
-    when the unreferenced file is closed, which Python reports as "Exception ignored" and the
-    call returns as if the file were whole. Catch those too, so a cut file is never compared."""
+    when the unreferenced file is closed (at once, by reference counting), which Python reports
+    as "Exception ignored" and the call returns as if the file were whole. Catch those too."""
     unraisable = []
     previous = sys.unraisablehook
     sys.unraisablehook = lambda info: unraisable.append(info.exc_value)
@@ -378,7 +377,6 @@ def _compile_whole(module, res, out):
             module.anecc_compile(res, out)
         except OSError as exc:
             raise _WorkFolderError(_one_line(exc)) from exc
-        gc.collect()
     finally:
         sys.unraisablehook = previous
     for exc in unraisable:
