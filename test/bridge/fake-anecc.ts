@@ -197,3 +197,13 @@ def anecc_print(res):
 def anecc_compile(res, out):
     open(out, "wb").write(b"\0" * 0x1000 + res.data[:32])
 `;
+
+/**
+ * The command's environment with a fake upstream written from `source` (no construct needed);
+ * the fake is added to `made` so the caller removes it.
+ */
+export function fakeAneccEnv(source: string, made: { remove(): void }[], extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const fake = writeFakeAnecc(source);
+  made.push(fake);
+  return { ...process.env, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir, ...extra };
+}

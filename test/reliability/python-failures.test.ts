@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { fullDisk, hangingInConvert, silentlyCutShort, killingItself, testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
+import { fakeAneccEnv, fullDisk, hangingInConvert, killingItself, silentlyCutShort, workingAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
 import { repoRoot } from '../helpers/corpus.js';
 
@@ -17,11 +17,7 @@ afterAll(() => {
 
 const sample = join(repoRoot, 'hwx', 'mul-v5.hwx');
 
-function withFake(source: string, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
-  const fake = writeFakeAnecc(source);
-  fakes.push(fake);
-  return { ...process.env, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir, ...extra };
-}
+const withFake = (source: string, extra: NodeJS.ProcessEnv = {}) => fakeAneccEnv(source, fakes, extra);
 
 describe('ANECC_PYTHON_TIMEOUT_MS out of range (item 10)', () => {
   it('is refused with one line and exit 2, without Node timer warnings', async () => {
