@@ -4,6 +4,7 @@ import { mkdtempSync, statSync } from 'node:fs';
 import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { AneccError } from '../hwx/index.js';
 import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PythonEngine } from '../bridge/index.js';
 
@@ -34,23 +35,23 @@ export interface ConvertReport {
 }
 
 /** A problem outside the conversion itself: unreadable input, a Python engine that cannot run. */
-export class ConvertSetupError extends Error {
+export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_failed' | 'bad_python_timeout'> {
+  override readonly name = 'ConvertSetupError';
   /** More for --debug: what the Python child last wrote to stderr (a traceback, say). */
   readonly detail: string | undefined;
 
   constructor(
-    readonly code: 'input_unreadable' | 'python_failed' | 'bad_python_timeout',
+    code: 'input_unreadable' | 'python_failed' | 'bad_python_timeout',
     message: string,
     options?: { cause?: unknown; detail?: string | undefined },
   ) {
-    super(message, options);
+    super(code, message, options);
     this.detail = options?.detail;
-    this.name = 'ConvertSetupError';
   }
 }
 
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
-export function readInput(path: string): Uint8Array {
+function readInput(path: string): Uint8Array {
   if (statSync(fsPath(path), { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
   }
@@ -62,7 +63,7 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-export function requestOf(options: ConvertOptions): ConvertRequest {
+function requestOf(options: ConvertOptions): ConvertRequest {
   return {
     path: options.path,
     name: options.name,
@@ -169,13 +170,13 @@ async function runPython(
     releaseCopy();
     if (error instanceof PythonEngineError) throw error;
     // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
-    throw new PythonEngineError('bridge-failed', error instanceof Error ? error.message : String(error), { cause: error });
+    throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
     const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
     if (copyDir !== undefined) await writeFile(fsPath(path), bytes);
     const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
-    if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
+    if (outcome === undefined) throw new PythonEngineError('bad_reply', 'the Python engine returned no result');
     const rebuilt = engine.patchStatus()?.rebuilt;
     if (rebuilt !== undefined) {
       notices.push(`anecc: notice: the cached patched copy of upstream had changed since it was made (${rebuilt}); rebuilt it`);

@@ -14,10 +14,10 @@ export type PythonFailureKind =
   | 'interrupted';
 
 const unavailableCodes: ReadonlySet<string> = new Set([
-  'python-not-found',
-  'upstream-not-found',
-  'upstream-import-failed',
-  'bridge-failed',
+  'python_not_found',
+  'upstream_not_found',
+  'upstream_import_failed',
+  'bridge_failed',
 ]);
 
 /** Which kind of failure this is; PatchError always means the patched profile is unusable. */
@@ -30,11 +30,11 @@ export function pythonFailureKind(error: PythonEngineError | PatchError, isPatch
 /** What went wrong with the patched copy, in the user's terms. */
 export function patchProblem(error: PatchError): string {
   switch (error.code) {
-    case 'upstream-unreadable':
+    case 'upstream_unreadable':
       return 'cannot read upstream anecc (ANECC_UPSTREAM_SRC names the folder that holds the anecc package)';
     case 'cache_unusable':
       return 'the patched copy of upstream cannot be kept';
-    case 'cache-failed':
+    case 'cache_failed':
       return 'cannot prepare the patched copy of upstream (see ANECC_CACHE_DIR)';
     default:
       return 'patches/ does not apply to upstream anecc';

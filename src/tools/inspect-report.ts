@@ -2,13 +2,34 @@
 // Integers only: no hex strings, no bigint (a u64 too large for a double is null plus a warning).
 
 import { z } from 'zod';
+import { hwxIssueCodes } from '../hwx/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
 
-export const warningSchema = z.object({ code: z.string(), message: z.string() });
+/** Codes of inspect's own warnings; the reader's warnings keep their issue code. */
+const inspectWarningCodes = [
+  /** The tasks bind slots in another order than libane's outputs 4.., inputs after. */
+  'libane_slot_order',
+  /** A task that uses no kernel sets KernelDMA/NE kernel registers. */
+  'spurious_kdma',
+  /** Which slot holds which tensor cannot be told. */
+  'slot_mapping_unclear',
+  /** Not H13: tasks shown as the H13 encoding reads them. */
+  'generation_not_decoded',
+  /** An .anec header's size and its payload length disagree. */
+  'anec_size',
+  /** No order of the tensor stabs fits the buffer sizes (the converter's ConversionWarning). */
+  'stab_sizes_unmatched',
+] as const;
 
-export const machoHeaderSchema = z.object({
+/** Every warning code inspect can report: the reader's issue codes (`unsafe_integer` too) and its own. */
+const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
+
+/** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
+const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
+
+const machoHeaderSchema = z.object({
   magic: int,
   cputype: int,
   cpusubtype: int,
@@ -18,7 +39,7 @@ export const machoHeaderSchema = z.object({
   flags: int,
 });
 
-export const anecSlotSchema = z.object({
+const anecSlotSchema = z.object({
   slot: int,
   /** upstream's name for the slot: cmd, krn, itm0, dst0, src0 ... */
   name: z.string(),
@@ -27,7 +48,7 @@ export const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
-export const anecHeaderSchema = z.object({
+const anecHeaderSchema = z.object({
   size: nullableInt,
   tdSize: int,
   tdCount: int,
@@ -39,7 +60,7 @@ export const anecHeaderSchema = z.object({
   slots: z.array(anecSlotSchema),
 });
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   segment: z.string(),
   name: z.string(),
   addr: int,
@@ -48,7 +69,7 @@ export const sectionSchema = z.object({
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
-export const segmentSchema = z.object({
+const segmentSchema = z.object({
   name: z.string(),
   vmaddr: int,
   vmsize: int,
@@ -59,14 +80,14 @@ export const segmentSchema = z.object({
   sections: z.array(sectionSchema),
 });
 
-export const programSlotSchema = z.object({
+const programSlotSchema = z.object({
   slot: int,
   address: int,
   /** What the address is: a tensor name or `__TEXT,__text`-style section, null when nothing matches. */
   binds: z.string().nullable(),
 });
 
-export const programSchema = z.object({
+const programSchema = z.object({
   slots: z.array(programSlotSchema),
   firstTaskAddress: int,
   firstTaskWordMarker: int,
@@ -74,13 +95,13 @@ export const programSchema = z.object({
   networkName: z.string().nullable(),
 });
 
-export const compilerSchema = z.object({
+const compilerSchema = z.object({
   name: z.string().nullable(),
   version: z.string().nullable(),
   flags: z.array(z.string()),
 });
 
-export const tensorSchema = z.object({
+const tensorSchema = z.object({
   name: z.string().nullable(),
   role: z.enum(['input', 'output', 'intermediate', 'alias']),
   /** [N, C, H, W]. */
@@ -92,14 +113,14 @@ export const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
-export const headerWordSchema = z.object({
+const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
   description: z.string(),
 });
 
-export const bindingsSchema = z.object({
+const bindingsSchema = z.object({
   value: int,
   reads: z.array(int),
   writes: z.array(int),
@@ -113,7 +134,7 @@ export const bindingsSchema = z.object({
   ene: int,
 });
 
-export const registerSchema = z.object({
+const registerSchema = z.object({
   /** Name from the H13 table, null when the address has none (or the generation is not H13). */
   register: z.string().nullable(),
   block: z.string().nullable(),
@@ -123,9 +144,9 @@ export const registerSchema = z.object({
   offset: int,
 });
 
-export const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
+const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
 
-export const taskSchema = z.object({
+const taskSchema = z.object({
   index: int,
   offset: int,
   size: int,

@@ -3,7 +3,7 @@
 import { fsPath } from '../names/escaped-bytes.js';
 import { InputTooLargeError, readFileBoundedSync } from './bounded-read.js';
 import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
-import { formatIssue, formatIssues, readTaskStream, safeReadHwx } from '../hwx/index.js';
+import { readTaskStream, safeReadHwx } from '../hwx/index.js';
 import type { HwxFile, TaskStream } from '../hwx/index.js';
 import { fileKind } from './file-kind.js';
 import { ToolError } from './tool-errors.js';
@@ -46,8 +46,7 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
   if (kind === 'hwx') {
     const result = safeReadHwx(bytes);
     if (!result.ok) {
-      const first = result.issues[0];
-      throw new ToolError('bad_hwx', path, `${path}: not a readable HWX file: ${first ? formatIssue(first) : formatIssues(result.issues)}`);
+      throw new ToolError({ code: 'bad_hwx', path, issues: result.issues });
     }
     return { kind, path, bytes, file: result.file };
   }
@@ -58,11 +57,7 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
     const stream = readTaskStream(bytes, ANEC_HEADER_SIZE_IN_BYTES, taskStreamSize, { path: ['payload'] });
     return { kind, path, bytes, header, payload, stream, taskStreamSize };
   }
-  throw new ToolError(
-    'unknown_kind',
-    path,
-    `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (0x1000-byte header, then a task)`,
-  );
+  throw new ToolError({ code: 'unknown_kind', path });
 }
 
 /**
@@ -83,11 +78,10 @@ export function readInputFile(path: string): Uint8Array {
     return readFileBoundedSync(fsPath(path), maxInputSizeInBytes, maxStreamInputSizeInBytes);
   } catch (cause) {
     if (cause instanceof InputTooLargeError) {
-      const what = cause.size === undefined ? 'more than the' : `${cause.size} bytes, more than the`;
-      throw new ToolError('too_large', path, `${path}: ${what} ${cause.limit} bytes anecc reads (is this an HWX or .anec file?)`, { cause });
+      throw new ToolError({ code: 'too_large', path, size: cause.size, limit: cause.limit }, { cause });
     }
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new ToolError('unreadable', path, `${path}: cannot read the file (${reason})`, { cause });
+    throw new ToolError({ code: 'unreadable', path, reason }, { cause });
   }
 }
 

@@ -12,7 +12,7 @@ import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import { slowAndBig, testPythonBin, writeFakeAnecc } from '../bridge/fake-anecc.js';
 import { anecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-faults-'));
 const fake = writeFakeAnecc(slowAndBig);

@@ -10,7 +10,7 @@ import { pythonEngineAvailability } from '../../src/bridge/index.js';
 import { recoverRawArguments } from '../../src/cli/raw-argv.js';
 import { decodeEscaped, encodeEscaped } from '../../src/names/escaped-bytes.js';
 import { anecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-names-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -9,7 +9,7 @@ import { PatchError, preparePatchedCopy, pythonEngineAvailability } from '../../
 import { ensureCacheFolder } from '../../src/bridge/cache-folder.js';
 import { testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-cache-'));
 const fake = writeFakeAnecc(workingAnecc);

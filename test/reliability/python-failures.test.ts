@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { fakeAneccEnv, fullDisk, hangingInConvert, killingItself, silentlyCutShort, workingAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-pyfail-'));
 const fakes: { remove(): void }[] = [];

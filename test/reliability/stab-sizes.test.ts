@@ -7,7 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { runNativeEngine } from '../../src/anec/index.js';
 import { inspectFile } from '../../src/tools/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-stabsizes-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { removeStaleTemporaries, temporaryNameFor, temporaryOwner } from '../../src/lifecycle/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-temps-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
