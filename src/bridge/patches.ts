@@ -344,7 +344,7 @@ async function install(temporary: string, dir: string): Promise<boolean> {
  * added), in one line; undefined when every file is as its manifest recorded. Hashes every file:
  * the package is two small files, well under a millisecond.
  */
-export async function copyChange(dir: string, recorded: readonly CopyFile[]): Promise<string | undefined> {
+async function copyChange(dir: string, recorded: readonly CopyFile[]): Promise<string | undefined> {
   const packageDir = path.join(dir, packageFolderName);
   let present: ReadonlyMap<string, Buffer>;
   try {

@@ -4,7 +4,7 @@ import { lstatSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 /** True when no process has this id (EPERM means one exists, owned by someone else). */
-export function processIsGone(pid: number): boolean {
+function processIsGone(pid: number): boolean {
   if (pid === process.pid || !Number.isSafeInteger(pid) || pid <= 0) return false;
   try {
     process.kill(pid, 0);

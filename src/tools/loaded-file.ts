@@ -70,7 +70,7 @@ export const maxInputSizeInBytes = 2 ** 31 - 1;
  * Largest input read from a device or pipe, which cannot say its size beforehand (/dev/zero never
  * ends): the bytes are held before the limit is known to be passed, so it is kept lower.
  */
-export const maxStreamInputSizeInBytes = 512 * 1024 * 1024;
+const maxStreamInputSizeInBytes = 512 * 1024 * 1024;
 
 /** The file's bytes, read with a bound whatever stat() says; every failure is a ToolError naming the file. */
 export function readInputFile(path: string): Uint8Array {
