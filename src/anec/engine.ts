@@ -6,7 +6,7 @@ import { encodeAnecHeader } from './header.js';
 import { patchedRules } from './patched.js';
 import { pyBasename, pySplitext } from './python-semantics.js';
 import { renderAnecStruct } from './struct-text.js';
-import { stabSizesUnmatchedMessage } from './types.js';
+import { stabSizesUnmatchedMessage } from './messages.js';
 import type { AnecBytes, ConversionWarning, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
 import { upstreamRules } from './upstream.js';
 

@@ -88,9 +88,6 @@ export interface ConversionWarning {
   readonly message: string;
 }
 
-export const stabSizesUnmatchedMessage =
-  'no order of the tensor stabs matches the I/O buffer sizes, so the shapes in the header are a guess (upstream writes them anyway; so do we)';
-
 /**
  * A compiled .anec file as its two parts, in file order. The payload is usually a view into the
  * input file, so a large model is never copied just to be written out.
