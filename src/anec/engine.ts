@@ -6,7 +6,8 @@ import { encodeAnecHeader } from './header.js';
 import { patchedRules } from './patched.js';
 import { pyBasename, pySplitext } from './python-semantics.js';
 import { renderAnecStruct } from './struct-text.js';
-import type { AnecBytes, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
+import { stabSizesUnmatchedMessage } from './messages.js';
+import type { AnecBytes, ConversionWarning, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
 import { upstreamRules } from './upstream.js';
 
 const profileRules: Record<Profile, ProfileRules> = {
@@ -31,9 +32,12 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
   let printed = '';
   let anec: AnecBytes | undefined;
   let error: EngineError | undefined;
+  const warnings: ConversionWarning[] = [];
   try {
     const conversion = convertWith(profileRules[profile], bytes, context);
     header = conversion.header;
+    // The upstream profile stays exactly upstream, stderr included.
+    if (!conversion.stabsMatched && profile === 'patched') warnings.push({ code: 'stab_sizes_unmatched', message: stabSizesUnmatchedMessage });
     if (request.print) printed = renderAnecStruct(name, header);
     if (request.compile) {
       const start = Math.min(conversion.tskStart, bytes.length);
@@ -46,5 +50,5 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
     if (!(cause instanceof PythonException)) throw cause;
     error = { type: cause.type, message: cause.message, code: cause.code };
   }
-  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs };
+  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs, warnings };
 }

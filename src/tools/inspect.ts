@@ -1,7 +1,7 @@
 // `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
-import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
+import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, runNativeEngine, slotName } from '../anec/index.js';
 import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, TASK_HEADER_W8, taskHeaderWords } from '../hwx/index.js';
 import type { HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
 import { usesKernel } from './clean/index.js';
@@ -88,6 +88,12 @@ function programSlotBinding(file: HwxFile, address: number): string | null {
   return section === undefined ? null : `${section.segmentName},${section.name}`;
 }
 
+/** What converting this file (patched profile) would write silently: the same data convert prints. */
+function conversionWarnings(loaded: LoadedHwx): InspectWarning[] {
+  const request = { path: loaded.path, name: undefined, force: true, print: false, compile: false };
+  return (runNativeEngine(loaded.bytes, request, 'patched').warnings ?? []).map(({ code, message }) => ({ code, message }));
+}
+
 function inspectHwx(loaded: LoadedHwx): InspectReport {
   const { file } = loaded;
   const named = file.header.generation === DECODED_GENERATION;
@@ -101,6 +107,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
   } else {
     warnings.push(...slotOrderWarnings(tasks, () => slotMappingFromHwx(file)), ...spuriousKdmaWarnings(tasks));
   }
+  warnings.push(...conversionWarnings(loaded));
   const p = file.program;
   return {
     file: loaded.path,

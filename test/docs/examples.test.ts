@@ -1,7 +1,7 @@
 // Every example in README.md and docs/*.md is run here, so none goes stale:
 // - ```console blocks: each `$ command` runs in bash, in a folder holding copies of the corpus
-//   files, with `anecc` on PATH and no usable Python engine (upstream is not importable, as on a
-//   fresh machine). The lines under it are what it prints: stderr first, then stdout (the order
+//   files, with `anecc` on PATH and no usable Python engine (PYTHON_BIN names no interpreter).
+//   The lines under it are what it prints: stderr first, then stdout (the order
 //   anecc writes them in). A line ending in `...` matches any line starting with the rest; a line
 //   that is only `...` matches any number of lines.
 // - ```ts example blocks: compiled with tsc against the built package (imported as 'anecc'), then
@@ -62,12 +62,10 @@ function setting(name: string): { cwd: string; env: NodeJS.ProcessEnv } {
   mkdirSync(bin, { recursive: true });
   writeFileSync(path.join(bin, 'anecc'), `#!/bin/sh\nexec node ${JSON.stringify(path.join(repoRoot, 'bin', 'anecc.js'))} "$@"\n`);
   chmodSync(path.join(bin, 'anecc'), 0o755);
-  const noUpstream = path.join(work, 'no-upstream');
-  mkdirSync(noUpstream, { recursive: true });
-  return {
-    cwd,
-    env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, ANECC_UPSTREAM_SRC: noUpstream, ANECC_CACHE_DIR: path.join(work, 'cache') },
-  };
+  // No Python engine: an interpreter that is not there, so the outcome is the same on every machine.
+  const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, PYTHON_BIN: path.join(work, 'no-python'), ANECC_CACHE_DIR: path.join(work, 'cache') };
+  delete env['ANECC_UPSTREAM_SRC'];
+  return { cwd, env };
 }
 
 function commands(body: string): { command: string; expected: string[] }[] {
