@@ -1,6 +1,18 @@
 // The .anec format and the native converter.
 export * from './types.js';
 export * from './constants.js';
+export {
+  ANEC_FIELDS,
+  ANEC_FIELDS_END_IN_BYTES,
+  ANEC_SCALAR_FIELDS,
+  fieldValues,
+  isU64Field,
+  type AnecField,
+  type AnecFieldEntry,
+  type AnecFieldKey,
+  type AnecScalarKey,
+  type AnecU64ScalarKey,
+} from './format.js';
 export { ANEC_HEADER, ANEC_HEADER_FIELDS_SIZE_IN_BYTES, AnecHeaderRangeError, decodeAnecHeader, encodeAnecHeader } from './header.js';
 export { hex, PYTHON_INT_MAX_STR_DIGITS, PythonException } from './python-semantics.js';
 export { printableRuns } from './printable-runs.js';

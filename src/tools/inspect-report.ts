@@ -2,6 +2,7 @@
 // Integers only: no hex strings, no bigint (a u64 too large for a double is null plus a warning).
 
 import { z } from 'zod';
+import { ANEC_SCALAR_FIELDS, isU64Field, type AnecScalarKey, type AnecU64ScalarKey } from '../anec/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
@@ -27,14 +28,13 @@ export const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
+type ScalarShape = { readonly [K in AnecScalarKey]: K extends AnecU64ScalarKey ? typeof nullableInt : typeof int };
+
+/** The header's scalar fields, from the one .anec field table: u64 values may be null (too large for JSON). */
+const anecScalarShape = Object.fromEntries(ANEC_SCALAR_FIELDS.map((f) => [f.key, isU64Field(f) ? nullableInt : int])) as ScalarShape;
+
 export const anecHeaderSchema = z.object({
-  size: nullableInt,
-  tdSize: int,
-  tdCount: int,
-  tskSize: nullableInt,
-  krnSize: nullableInt,
-  srcCount: int,
-  dstCount: int,
+  ...anecScalarShape,
   /** Slots with a nonzero tile count or nchw row. */
   slots: z.array(anecSlotSchema),
 });
