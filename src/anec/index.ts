@@ -19,3 +19,17 @@ export { printableRuns } from './printable-runs.js';
 export { renderAnecStruct, slotName } from './struct-text.js';
 export { modelName, runNativeEngine } from './engine.js';
 export * from './options.js';
+export {
+  ANEC_TARGETS,
+  anecTargetNames,
+  DEFAULT_TARGET,
+  detectAnecLayout,
+  findAnecTarget,
+  layOutAnec,
+  MIN_ANEC_FILE_SIZE_IN_BYTES,
+  startsWithTask,
+  type AnecTarget,
+  type AnecTargetName,
+  type DetectedLayout,
+  type LayoutEvidence,
+} from './targets.js';

@@ -1,6 +1,7 @@
 // Conversion options, normalized once at the edge: code after normalizeConvertOptions sees only
 // the frozen ConvertOptions, with every default filled in.
 import { z } from 'zod';
+import { anecTargetNames, DEFAULT_TARGET, type AnecTargetName } from './targets.js';
 import { profiles, type Profile } from './types.js';
 
 export type EngineChoice = 'both' | 'native' | 'python';
@@ -19,6 +20,8 @@ export interface ConvertOptions {
   readonly engine: EngineChoice | undefined;
   readonly clean: boolean;
   readonly remapSlots: boolean;
+  /** Where the written file puts its payload (src/anec/targets.ts); the engines always compare 1.0.9's layout. */
+  readonly target: AnecTargetName;
   readonly debug: boolean;
 }
 
@@ -45,6 +48,12 @@ const convertOptionsSchema = z.object({
     }),
   clean: z.boolean().default(false),
   remapSlots: z.boolean().default(false),
+  target: z
+    .string()
+    .default(DEFAULT_TARGET.name)
+    .refine((v): v is AnecTargetName => (anecTargetNames as readonly string[]).includes(v), {
+      error: (issue) => `--target: expected ${expected(anecTargetNames)}, got "${String(issue.input)}"`,
+    }),
   debug: z.boolean().default(false),
 });
 
@@ -72,6 +81,7 @@ export function normalizeConvertOptions(raw: Record<string, unknown>): ConvertOp
     engine: o.engine as EngineChoice | undefined,
     clean: o.clean,
     remapSlots: o.remapSlots,
+    target: o.target as AnecTargetName,
     debug: o.debug,
   });
 }

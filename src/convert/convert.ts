@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { DEFAULT_TARGET, findAnecTarget, layOutAnec, runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
 
 // The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
@@ -95,10 +95,17 @@ function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
 
 export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
-  const report = await runEngines(bytes, options);
+  const report = fixOutput(bytes, options, await runEngines(bytes, options));
+  // The engines and the fixes work on anecc 1.0.9's layout; the target's layout is written.
+  const anec = report.outcome.anec;
+  if (anec === undefined || options.target === DEFAULT_TARGET.name) return report;
+  return { ...report, outcome: { ...report.outcome, anec: layOutAnec(anec, findAnecTarget(options.target) ?? DEFAULT_TARGET) } };
+}
+
+/** --clean and --remap-slots change the bytes upstream would write, so they come after both engines agreed. */
+function fixOutput(bytes: Uint8Array, options: ConvertOptions, report: ConvertReport): ConvertReport {
   const anec = report.outcome.anec;
   if (report.disagreement || !anec || (!options.clean && !options.remapSlots)) return report;
-  // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });
     return { ...report, outcome: { ...report.outcome, anec: fixes.anec }, fixes };

@@ -77,6 +77,8 @@ function compareAnecHeader(out: Collector, a: InspectReport, b: InspectReport): 
   }
   const x = a.anec;
   const y = b.anec;
+  const layout = (h: typeof x): string => `${h.layout.target} (payload at ${hex(h.layout.payloadOffset)})`;
+  out.add('header.layout', 'layout', layout(x), layout(y));
   for (const f of ANEC_SCALAR_FIELDS) out.add(`header.${f.cName}`, f.cName, x[f.key], y[f.key]);
   const slots = [...new Set([...x.slots.map((s) => s.slot), ...y.slots.map((s) => s.slot)])].sort((p, q) => p - q);
   for (const slot of slots) {

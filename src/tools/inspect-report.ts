@@ -2,7 +2,7 @@
 // Integers only: no hex strings, no bigint (a u64 too large for a double is null plus a warning).
 
 import { z } from 'zod';
-import { ANEC_SCALAR_FIELDS, isU64Field, type AnecScalarKey, type AnecU64ScalarKey } from '../anec/index.js';
+import { ANEC_SCALAR_FIELDS, anecTargetNames, isU64Field, type AnecScalarKey, type AnecTargetName, type AnecU64ScalarKey } from '../anec/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
@@ -33,8 +33,16 @@ type ScalarShape = { readonly [K in AnecScalarKey]: K extends AnecU64ScalarKey ?
 /** The header's scalar fields, from the one .anec field table: u64 values may be null (too large for JSON). */
 const anecScalarShape = Object.fromEntries(ANEC_SCALAR_FIELDS.map((f) => [f.key, isU64Field(f) ? nullableInt : int])) as ScalarShape;
 
+/** Which target's layout an .anec file has: where its payload starts, and how the reader told. */
+export const anecLayoutSchema = z.object({
+  target: z.enum(anecTargetNames as [AnecTargetName, ...AnecTargetName[]]),
+  payloadOffset: int,
+  evidence: z.enum(['size', 'task', 'assumed']),
+});
+
 export const anecHeaderSchema = z.object({
   ...anecScalarShape,
+  layout: anecLayoutSchema,
   /** Slots with a nonzero tile count or nchw row. */
   slots: z.array(anecSlotSchema),
 });

@@ -1,7 +1,7 @@
 // `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
-import { ANEC_FIELDS, ANEC_HEADER_SIZE_IN_BYTES, ANEC_SCALAR_FIELDS, fieldValues, isU64Field, NCHW_FIELD_COUNT, slotName, type AnecScalarKey } from '../anec/index.js';
+import { ANEC_FIELDS, ANEC_SCALAR_FIELDS, fieldValues, isU64Field, NCHW_FIELD_COUNT, slotName, type AnecScalarKey } from '../anec/index.js';
 import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, TASK_HEADER_W8, taskHeaderWords } from '../hwx/index.js';
 import type { HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
 import { usesKernel } from './clean/index.js';
@@ -204,7 +204,7 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
   if (size !== undefined && size !== loaded.payload.length) {
     warnings.push({
       code: 'anec-size',
-      message: `header size ${hex(size)} but the payload after the ${hex(ANEC_HEADER_SIZE_IN_BYTES)}-byte header has ${hex(loaded.payload.length)} bytes`,
+      message: `header size ${hex(size)} but the payload after the ${hex(loaded.layout.target.payloadOffset)}-byte header has ${hex(loaded.payload.length)} bytes`,
     });
   }
   warnings.push(...slotOrderWarnings(stream.tasks, () => slotMappingFromTasks(stream.tasks, header)), ...spuriousKdmaWarnings(stream.tasks));
@@ -224,6 +224,7 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     macho: null,
     anec: {
       ...anecScalars(header),
+      layout: { target: loaded.layout.target.name, payloadOffset: loaded.layout.target.payloadOffset, evidence: loaded.layout.evidence },
       slots,
     },
     segments: [],

@@ -2,7 +2,7 @@
 // engine and profile choices. Only this layer prints and decides exit codes.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
+import { anecTargetNames, engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
 import { convert, ConvertSetupError, type ConvertReport } from '../../convert/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
@@ -19,6 +19,8 @@ Commands:
   anecc inspect FILE [--json]     what an HWX or .anec file holds
   anecc diff A B [--json]         register-level differences of two files
   anecc clean IN.anec -o OUT      zero spurious KernelDMA/NE registers
+  anecc check FILE [--target T]   why a model may compute 0.0 on Linux, cause by cause
+  anecc retarget IN -o OUT --target T   an .anec laid out for another libane
   anecc doctor                    check the Python engine
 A file named like a command still converts when it is the only argument.
 
@@ -41,6 +43,11 @@ function convertCommand(): Command {
       ),
     )
     .addOption(new Option('--profile <PROFILE>', 'patched (default): upstream plus patches/, reads macOS 26 files; upstream: anecc 1.0.9 exactly').choices(profiles))
+    .addOption(
+      new Option('--target <TARGET>', 'anecc-1.0.9 (default): payload at 0x1000, as upstream writes; libane: payload at 0x800, as eiln/ane libane reads since e585747').choices(
+        anecTargetNames,
+      ),
+    )
     .option('--clean', 'Zero the KernelDMA/NE registers of tasks that use no kernel')
     .option('--remap-slots', 'EXPERIMENTAL, not verified on hardware: rebind task slots to outputs first, then inputs')
     .option('--debug', 'Show stack traces of internal errors')

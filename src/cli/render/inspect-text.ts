@@ -67,6 +67,8 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   if (report.anec !== null) {
     const h = report.anec;
     const n = (v: number | null): string => (v === null ? 'too large' : hex(v));
+    const how = h.layout.evidence === 'assumed' ? ', assumed: neither the file size nor a task tells' : '';
+    lines.push(`  layout      ${h.layout.target} layout (payload at ${hex(h.layout.payloadOffset)}${how})`);
     lines.push(`  header      size ${n(h.size)}, td_size ${hex(h.tdSize)}, td_count ${h.tdCount}, tsk_size ${n(h.tskSize)}, krn_size ${n(h.krnSize)}`);
     lines.push(`              src_count ${h.srcCount}, dst_count ${h.dstCount}`);
     for (const s of h.slots) lines.push(`    slot ${String(s.slot).padEnd(3)}${s.name.padEnd(6)} tiles ${s.tiles}  nchw {${s.nchw.map((v) => (v === null ? '?' : String(v))).join(', ')}}`);
