@@ -30,6 +30,7 @@ export {
   bindingWord,
   defaultCompilerFlags,
   describeIntermediate,
+  describeTwoIntermediates,
   describeLarge,
   describeMul,
   describeMulDebugProbs,

@@ -44,6 +44,8 @@ export const causeTitles: Readonly<Record<CheckCauseCode, string>> = {
 };
 
 const NOT_ON_HARDWARE = false;
+// The generation libane and the .anec format know: libane's task layout is H13's (TDHeader_V7).
+const LIBANE_GENERATION = 'H13';
 
 function fix(kind: FixKind, text: string): CheckFix {
   return { kind, text, runOnHardware: NOT_ON_HARDWARE };
@@ -100,7 +102,16 @@ function slotMapping(s: CheckSubject): SlotMapping {
 
 const slotList = (xs: readonly number[]): string => xs.join(', ') || 'nothing';
 
+/** Not H13: the task words are not H13's, so causes read from them cannot be told. */
+function undecoded(s: CheckSubject, code: CheckCauseCode): CheckCause | undefined {
+  const g = s.hwx?.header.generation;
+  if (g === undefined || g === LIBANE_GENERATION) return undefined;
+  return cause(code, 'unknown', `${g} tasks are not decoded as H13 tasks`, [ev('generation', g)], fix('none', 'no automatic fix'));
+}
+
 export function slotOrderCause(s: CheckSubject): CheckCause {
+  const other = undecoded(s, 'slot_order');
+  if (other !== undefined) return other;
   if (s.tasks.length === 0) return cause('slot_order', 'unknown', 'no tasks decoded', [ev('tasks', 0)]);
   const evidence: CheckEvidence[] = [];
   for (const task of s.tasks) {
@@ -141,6 +152,8 @@ export function slotOrderCause(s: CheckSubject): CheckCause {
 }
 
 export function spuriousKdmaCause(s: CheckSubject): CheckCause {
+  const other = undecoded(s, 'spurious_kdma');
+  if (other !== undefined) return other;
   if (s.tasks.length === 0) return cause('spurious_kdma', 'unknown', 'no tasks decoded', [ev('tasks', 0)]);
   const evidence: CheckEvidence[] = [];
   let count = 0;
@@ -187,7 +200,7 @@ const INTERMEDIATE_SLOTS: readonly number[] = [2, 3];
 export function intermediatesCause(s: CheckSubject): CheckCause {
   if (s.hwx !== undefined) {
     const itm = s.hwx.tensors.filter((t) => t.role === 'intermediate');
-    const evidence = [ev('intermediate buffers', itm.length), ...itm.map((t, i) => ev(`intermediate[${i}]`, `${t.name ?? '?'} slot ${t.slot ?? '-'} ${hex(t.bufferSize ?? 0)} bytes`))];
+    const evidence = [ev('intermediate buffers', itm.length), ...itm.map((t, i) => ev(`intermediate[${i}]`, `${t.name ?? '__DATA,__bss'} slot ${t.slot ?? '-'} ${hex(t.bufferSize ?? 0)} bytes`))];
     if (itm.length > 1) {
       return cause(
         'intermediates',
@@ -252,9 +265,6 @@ export function tilesCause(s: CheckSubject): CheckCause {
   }
   return cause('tiles', 'ok', 'every I/O slot has the tiles its tensor spans, strides consistent with the shape', evidence);
 }
-
-// The generation libane and the .anec format know (hwx-format: "The .anec format and the Linux driver only know H13").
-const LIBANE_GENERATION = 'H13';
 
 export function generationCause(s: CheckSubject): CheckCause {
   if (s.hwx !== undefined) {
