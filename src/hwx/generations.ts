@@ -5,8 +5,11 @@ export interface Generation {
   readonly name: string;
 }
 
+// 0 M9 and 2 T0: AlexAltea/ane e397b69 src/libane/hwx.h (enum hwx_cpu_subtype).
 export const generations: readonly Generation[] = [
+  { cpusubtype: 0, name: 'M9' },
   { cpusubtype: 1, name: 'H11' },
+  { cpusubtype: 2, name: 'T0' },
   { cpusubtype: 3, name: 'H12' },
   { cpusubtype: 4, name: 'H13' },
   { cpusubtype: 5, name: 'H14' },
