@@ -9,7 +9,7 @@ const INDENT = ' '.repeat(2 + VERDICT_WIDTH);
 function causeLines(c: CheckCause, verbose: boolean): string[] {
   const lines = [`  ${c.verdict.padEnd(VERDICT_WIDTH)}${c.title.padEnd(TITLE_WIDTH)}${c.summary}`];
   if (c.verdict !== 'ok' || verbose) for (const e of c.evidence) lines.push(`${INDENT}  ${e.field} = ${e.value}`);
-  if (c.fix !== null) lines.push(`${INDENT}  fix: ${c.fix.text}${c.fix.kind !== 'none' && !c.fix.runOnHardware ? ' (never run on hardware)' : ''}`);
+  if (c.fix !== null) lines.push(`${INDENT}  fix${c.fix.kind !== 'none' && !c.fix.runOnHardware ? ' (never run on hardware)' : ''}: ${c.fix.text}`);
   return lines;
 }
 

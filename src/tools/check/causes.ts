@@ -5,7 +5,7 @@
 // `src_bdx = 4 + dst_count + idx` (lines 35-36); every slot with nonzero tiles gets a buffer of
 // tiles * 0x4000 bytes (ane_chan_init); the first td_size bytes of the command buffer are copied
 // to the bootstrap buffer and td_size goes to the kernel driver with every submit (set_btsp_and_command, ane_exec).
-import { FIRST_IO_SLOT, hex, NCHW_FIELD_COUNT, slotName, type AnecHeader, type AnecTarget, type DetectedLayout, type EngineOutcome } from '../../anec/index.js';
+import { DEFAULT_TARGET, FIRST_IO_SLOT, hex, NCHW_FIELD_COUNT, slotName, type AnecHeader, type AnecTarget, type DetectedLayout, type EngineOutcome } from '../../anec/index.js';
 import { decodeW8, FP16_SIZE_IN_BYTES, PROGRAM_SLOT_FIRST_IO, registerAt, registerBlockOf, SLOT_COUNT, TASK_HEADER_W8, TILE_SIZE_IN_BYTES } from '../../hwx/index.js';
 import type { HwxFile, Task } from '../../hwx/index.js';
 import { cleanableWrites, SlotRemapError, slotMappingFromHwx, slotMappingFromTasks, type SlotMapping } from '../clean/index.js';
@@ -77,7 +77,8 @@ export function payloadOffsetCause(s: CheckSubject): CheckCause {
   const t = s.target;
   const want = ev('target', `${t.name} reads the payload at ${hex(t.payloadOffset)}`);
   if (s.kind === 'hwx') {
-    return cause('payload_offset', 'ok', `anecc FILE --target ${t.name} writes the payload at ${hex(t.payloadOffset)}`, [want]);
+    const how = t === DEFAULT_TARGET ? `converting it (default --target ${t.name})` : `converting it with --target ${t.name}`;
+    return cause('payload_offset', 'ok', `${how} puts the payload at ${hex(t.payloadOffset)}`, [want]);
   }
   const found = s.layout!;
   const have = ev('layout', `${found.target.name} (payload at ${hex(found.target.payloadOffset)}, told by ${found.evidence})`);
