@@ -10,5 +10,3 @@ export { diffFiles, diffLoaded, groupDifferences } from './diff.js';
 export { diffReportSchema, type DiffGroup, type DiffReport, type Difference } from './diff-report.js';
 export * from './clean/index.js';
 export { doctorReportSchema, runDoctor, type DoctorReport } from './doctor.js';
-export { retargetAnec, type RetargetResult } from './retarget.js';
-export * from './check/index.js';

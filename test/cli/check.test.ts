@@ -2,7 +2,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkReportSchema } from '../../src/tools/index.js';
+import { checkReportSchema } from '../../src/tools/check/index.js';
 import { describeTwoIntermediates, writeHwx } from '../../src/writer/index.js';
 import { runAnecc } from '../helpers/cli.js';
 import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';

@@ -2,7 +2,8 @@
 // 0.0 (or times out) on Linux, for an HWX or .anec file, with the evidence and the fix.
 import { Command, Option } from 'commander';
 import { anecTargetNames, DEFAULT_TARGET, findAnecTarget } from '../../anec/index.js';
-import { checkLoaded, checkReportSchema, fixCheck, loadFile, ToolError, type CheckReport, type FixedCheck } from '../../tools/index.js';
+import { checkLoaded, checkReportSchema, fixCheck, type CheckReport, type FixedCheck } from '../../tools/check/index.js';
+import { loadFile, ToolError } from '../../tools/index.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderJsonReport } from '../render/json-report.js';

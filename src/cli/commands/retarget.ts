@@ -1,7 +1,7 @@
 // `anecc retarget IN -o OUT --target T`: an .anec already converted, laid out for another libane.
 import { Command, Option } from 'commander';
-import { anecTargetNames, findAnecTarget, hex } from '../../anec/index.js';
-import { loadAnecFile, retargetAnec, ToolError, type RetargetResult } from '../../tools/index.js';
+import { anecTargetNames, findAnecTarget, hex, layOutAnec, type AnecBytes, type AnecTarget } from '../../anec/index.js';
+import { anecParts, loadAnecFile, ToolError, type LoadedAnec } from '../../tools/index.js';
 import { ExitCode, type Io } from '../io.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
@@ -29,6 +29,17 @@ function retargetCommand(): Command {
     .addHelpText('after', EPILOGUE);
 }
 
+interface RetargetResult {
+  readonly from: AnecTarget;
+  readonly to: AnecTarget;
+  readonly anec: AnecBytes;
+}
+
+/** The file in `to`'s layout: only the zero padding between the header fields and the payload changes. */
+function retarget(loaded: LoadedAnec, to: AnecTarget): RetargetResult {
+  return { from: loaded.layout.target, to, anec: layOutAnec(anecParts(loaded), to) };
+}
+
 export async function runRetarget(argv: readonly string[], io: Io): Promise<number> {
   const command = retargetCommand();
   const exit = parseWith(command, argv, io, retargetSynopsis);
@@ -39,14 +50,14 @@ export async function runRetarget(argv: readonly string[], io: Io): Promise<numb
   if (target === undefined) throw new UsageError(`--target: expected ${anecTargetNames.join(' or ')}, got "${options.target}"`, retargetSynopsis);
   let result: RetargetResult;
   try {
-    result = retargetAnec(loadAnecFile(path, `retarget works on .anec files; to convert an HWX for a target run: anecc ${path} --target ${target.name} -o OUT.anec`), target);
+    result = retarget(loadAnecFile(path, `retarget works on .anec files; to convert an HWX for a target run: anecc ${path} --target ${target.name} -o OUT.anec`), target);
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     io.stderr(`anecc: error: ${error.message}\n`);
     return ExitCode.failed;
   }
   const say = (t: RetargetResult['from']): string => `${t.name} layout (payload at ${hex(t.payloadOffset)})`;
-  io.stdout(result.changed ? `${say(result.from)} -> ${say(result.to)}\n` : `already in the ${say(result.to)}; written unchanged\n`);
+  io.stdout(result.from !== result.to ? `${say(result.from)} -> ${say(result.to)}\n` : `already in the ${say(result.to)}; written unchanged\n`);
   try {
     writeFileAtomic(options.out, [result.anec.header, result.anec.payload]);
   } catch (error) {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_TARGET, findAnecTarget, layOutAnec } from '../../../src/anec/index.js';
-import { checkBytes, checkCauseCodes, checkReportSchema, fixCheck, loadBytes, ToolError, type CheckReport } from '../../../src/tools/index.js';
+import { checkBytes, checkCauseCodes, checkReportSchema, fixCheck, type CheckReport } from '../../../src/tools/check/index.js';
+import { loadBytes, ToolError } from '../../../src/tools/index.js';
 import { describeMul, describeTwoIntermediates, writeHwx } from '../../../src/writer/index.js';
 import { mutate, mutationArb } from '../../arbitraries/mutations.js';
 import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../helpers/corpus.js';
