@@ -1,5 +1,6 @@
 // Text form of an inspect report: a summary, then one short block per task (registers as
 // `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
+import { ANEC_SCALAR_FIELDS } from '../../anec/index.js';
 import { formatRun, hex, registerRuns } from '../../tools/index.js';
 import type { InspectReport, InspectTask } from '../../tools/index.js';
 
@@ -9,6 +10,7 @@ export interface InspectTextOptions {
 }
 
 const LINE_WIDTH = 110;
+const HEADER_FIELDS_PER_LINE = 5;
 const BLOCK_COLUMN = 12;
 
 function flow(label: string, items: readonly string[], indent: string): string[] {
@@ -66,11 +68,16 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   }
   if (report.anec !== null) {
     const h = report.anec;
-    const n = (v: number | null): string => (v === null ? 'too large' : hex(v));
     const how = h.layout.evidence === 'assumed' ? ', assumed: neither the file size nor a task tells' : '';
     lines.push(`  layout      ${h.layout.target} layout (payload at ${hex(h.layout.payloadOffset)}${how})`);
-    lines.push(`  header      size ${n(h.size)}, td_size ${hex(h.tdSize)}, td_count ${h.tdCount}, tsk_size ${n(h.tskSize)}, krn_size ${n(h.krnSize)}`);
-    lines.push(`              src_count ${h.srcCount}, dst_count ${h.dstCount}`);
+    // Scalar fields from the .anec field table, in hex or decimal as upstream's -p prints them.
+    const shown = ANEC_SCALAR_FIELDS.map((f) => {
+      const v = h[f.key];
+      return `${f.cName} ${v === null ? 'too large' : f.print === 'hex' ? hex(v) : String(v)}`;
+    });
+    for (let i = 0; i < shown.length; i += HEADER_FIELDS_PER_LINE) {
+      lines.push(`${i === 0 ? '  header      ' : '              '}${shown.slice(i, i + HEADER_FIELDS_PER_LINE).join(', ')}`);
+    }
     for (const s of h.slots) lines.push(`    slot ${String(s.slot).padEnd(3)}${s.name.padEnd(6)} tiles ${s.tiles}  nchw {${s.nchw.map((v) => (v === null ? '?' : String(v))).join(', ')}}`);
   }
   if (report.segments.length > 0) {

@@ -42,10 +42,9 @@ function runCauses(subject: CheckSubject): CheckCause[] {
   return causeChecks.map((check) => check(subject));
 }
 
-/** Checks a file already loaded; never throws on what the file holds. */
-export function checkLoaded(loaded: LoadedFile, target: AnecTarget): CheckReport {
-  const subject = subjectOf(loaded, target);
+function reportOf(loaded: LoadedFile, subject: CheckSubject): CheckReport {
   const causes = runCauses(subject);
+  const target = subject.target;
   return {
     file: loaded.path,
     kind: loaded.kind,
@@ -58,6 +57,11 @@ export function checkLoaded(loaded: LoadedFile, target: AnecTarget): CheckReport
     problems: problemsOf(causes),
     fix: null,
   };
+}
+
+/** Checks a file already loaded; never throws on what the file holds. */
+export function checkLoaded(loaded: LoadedFile, target: AnecTarget): CheckReport {
+  return reportOf(loaded, subjectOf(loaded, target));
 }
 
 /** Checks bytes in memory; throws ToolError only when they are neither HWX nor .anec. */
@@ -76,14 +80,15 @@ export interface FixedCheck {
  * result again as the .anec it now is. The fixes run in memory; the caller writes the file.
  */
 export function fixCheck(loaded: LoadedFile, target: AnecTarget, output: string): FixedCheck {
-  const before = checkLoaded(loaded, target);
+  const subject = subjectOf(loaded, target);
+  const before = reportOf(loaded, subject);
   const needs = (code: CheckCause['code'], kind: string): boolean => before.causes.some((c) => c.code === code && c.verdict === 'problem' && c.fix?.kind === kind);
   let anec: AnecBytes | undefined;
   let source: Uint8Array | undefined;
   const applied: AppliedFix[] = [];
   if (loaded.kind === 'hwx') {
-    const conversion = convertNatively(loaded);
-    if (!conversion.ok || conversion.anec === undefined) return { report: { ...before, fix: { output, applied, notFixed: before.problems, after: [], problemsAfter: before.problems } }, anec: undefined };
+    const conversion = subject.conversion;
+    if (conversion === undefined || !conversion.ok || conversion.anec === undefined) return { report: { ...before, fix: { output, applied, notFixed: before.problems, after: [], problemsAfter: before.problems } }, anec: undefined };
     anec = conversion.anec;
     source = loaded.bytes;
     applied.push({ kind: 'convert', text: 'converted with the native engine, profile patched (upstream\'s bytes for every file anecc 1.0.9 converts)', runOnHardware: false });

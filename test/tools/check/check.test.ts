@@ -123,7 +123,15 @@ describe('check on writer-made files', () => {
     const anecs = [anecFile(converted), anecFile(layOutAnec(converted, libane))];
     fc.assert(
       fc.property(fc.constantFrom(hwx, v9, ...anecs), fc.array(mutationArb, { minLength: 1, maxLength: 4 }), fc.boolean(), (base, mutations, toLibane) => {
-        checkOrToolError(mutate(base, mutations), toLibane ? libane : DEFAULT_TARGET);
+        // Arrange
+        const bytes = mutate(base, mutations);
+        const target = toLibane ? libane : DEFAULT_TARGET;
+        // Act / Assert: checking, and fixing, give a report or a ToolError.
+        const report = checkOrToolError(bytes, target);
+        if (report instanceof ToolError) return;
+        const fixed = fixCheck(loadBytes('input', bytes), target, 'out.anec');
+        checkReportSchema.parse(fixed.report);
+        if (fixed.anec !== undefined) expect(fixed.anec.header.length).toBe(target.payloadOffset);
       }),
     );
   });
