@@ -274,6 +274,11 @@ export interface HwxFile {
   readonly ident: Ident | undefined;
   /** Tasks decoded from `__TEXT,__text` (empty when there is no such section). */
   readonly taskStream: TaskStream | undefined;
+  /**
+   * The generation whose task layout read `taskStream`: the cpusubtype's, or H13 when the tasks
+   * open with an H13 first packet although the cpusubtype names another generation.
+   */
+  readonly taskGeneration: string | undefined;
   /** Problems that did not stop the reading (tools show them; the strict converter may refuse). */
   readonly warnings: readonly HwxIssue[];
 }

@@ -72,6 +72,40 @@ export const programSchema = z.object({
   firstTaskWordMarker: int,
   taskCount: int,
   networkName: z.string().nullable(),
+  /** `ane` and `ene` of the state (AlexAltea/ane hwx.h hwx_ane_td_state). */
+  ane: int,
+  ene: int,
+});
+
+/** LC_THREAD flavor 4 of H14/H15 files (AlexAltea/ane hwx.h hwx_ane_seg_state). */
+export const segmentStateSchema = z.object({
+  slots: z.array(programSlotSchema),
+  segAddr: int,
+  sectIdx: int,
+  segHeaderSize: int,
+  segWords: int,
+  segId: int,
+  firstTdId: int,
+  tdCount: int,
+  nextSegmentCount: int,
+  nextSegmentId: z.array(int),
+  ane: int,
+  ene: int,
+});
+
+/** What this package knows of the file's generation, and from where. */
+export const decodingSchema = z.object({
+  generation: z.string(),
+  chips: z.string(),
+  tdVersion: nullableInt,
+  /** packets | fixed | raw (see src/hwx/generations/types.ts TaskLayout). */
+  encoding: z.enum(['packets', 'fixed', 'raw']),
+  /** What a register's `address` means: a register byte address, or a byte offset inside the task. */
+  addressing: z.enum(['register', 'task-offset']),
+  registersDecoded: z.boolean(),
+  /** One line when registers are not decoded, else null. */
+  note: z.string().nullable(),
+  sources: z.array(z.string()),
 });
 
 export const compilerSchema = z.object({
@@ -92,15 +126,28 @@ export const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
+export const fieldSchema = z.object({ name: z.string(), value: int });
+
 export const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
   description: z.string(),
+  /** Bit fields from the generation's profile; [] when it names none. */
+  fields: z.array(fieldSchema),
+});
+
+/** One slot binding (r0, r1, w, t, k0..k3) from the generation's profile. */
+export const slotBindingSchema = z.object({
+  label: z.string(),
+  role: z.enum(['read', 'write', 'tile', 'kernel']),
+  slot: int,
+  enabled: z.boolean(),
 });
 
 export const bindingsSchema = z.object({
   value: int,
+  /** Enabled r0, r1 and kernel (k0..k3) slots: every slot the task reads. */
   reads: z.array(int),
   writes: z.array(int),
   rbase0: int,
@@ -114,13 +161,15 @@ export const bindingsSchema = z.object({
 });
 
 export const registerSchema = z.object({
-  /** Name from the H13 table, null when the address has none (or the generation is not H13). */
+  /** Name from the file's generation profile, null when it has none (or the generation is not decoded). */
   register: z.string().nullable(),
   block: z.string().nullable(),
   address: int,
   value: int,
   /** Absolute file offset of the value. */
   offset: int,
+  /** Bit fields from the profile; [] when it names none. */
+  fields: z.array(fieldSchema),
 });
 
 export const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
@@ -132,7 +181,10 @@ export const taskSchema = z.object({
   layout: z.enum(['full', 'compact', 'unknown']),
   firstPacket: nullableInt,
   header: z.array(headerWordSchema),
+  /** H13's W8 view (null for other generations). */
   bindings: bindingsSchema.nullable(),
+  /** Every binding the profile decodes, kernel bindings included ([] when it decodes none). */
+  slotBindings: z.array(slotBindingSchema),
   usesKernel: z.boolean(),
   packets: z.array(packetSchema),
   registers: z.array(registerSchema),
@@ -150,6 +202,9 @@ export const inspectReportSchema = z.object({
   anec: anecHeaderSchema.nullable(),
   segments: z.array(segmentSchema),
   program: programSchema.nullable(),
+  segmentState: segmentStateSchema.nullable(),
+  /** Null for .anec files (read as H13, the only generation libane loads). */
+  decoding: decodingSchema.nullable(),
   tensors: z.array(tensorSchema),
   tasks: z.array(taskSchema),
   warnings: z.array(warningSchema),
@@ -159,5 +214,6 @@ export type InspectReport = z.infer<typeof inspectReportSchema>;
 export type InspectTask = z.infer<typeof taskSchema>;
 export type InspectTensor = z.infer<typeof tensorSchema>;
 export type InspectRegister = z.infer<typeof registerSchema>;
+export type InspectSlotBinding = z.infer<typeof slotBindingSchema>;
 export type InspectWarning = z.infer<typeof warningSchema>;
 export type InspectSegment = z.infer<typeof segmentSchema>;
