@@ -21,6 +21,7 @@ export interface HwxHeader extends Located {
   readonly ncmds: number;
   readonly sizeofcmds: number;
   readonly flags: number;
+  readonly reserved: number;
 }
 
 /** Which buffer a section stands for, from its segment protections. */
@@ -169,6 +170,8 @@ export interface Dims {
 /** LC_THREAD flavor 3: one tensor's description. */
 export interface TensorDescriptor extends Located {
   readonly kind: 'tensor-descriptor';
+  /** First state word (`unk` of HWX_ANE_BIND_STATE in AlexAltea/ane e397b69 tools/ane-disasm). */
+  readonly word0: number;
   readonly direction: TensorDirection;
   readonly directionCode: number;
   readonly name: string | undefined;

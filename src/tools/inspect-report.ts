@@ -16,6 +16,7 @@ export const machoHeaderSchema = z.object({
   ncmds: int,
   sizeofcmds: int,
   flags: int,
+  reserved: int,
 });
 
 export const anecSlotSchema = z.object({
@@ -45,6 +46,8 @@ export const sectionSchema = z.object({
   addr: int,
   size: int,
   offset: int,
+  align: int,
+  flags: int,
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
@@ -56,6 +59,7 @@ export const segmentSchema = z.object({
   filesize: int,
   maxprot: int,
   initprot: int,
+  flags: int,
   sections: z.array(sectionSchema),
 });
 
@@ -114,8 +118,13 @@ export const compilerSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/** One LC_THREAD state: flavor 1 program, 3 tensor, 4 segment state (AlexAltea/ane hwx.h). */
+export const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
+
 export const tensorSchema = z.object({
   name: z.string().nullable(),
+  /** First word of the tensor's thread state (flavor 3), null when it has none. */
+  descriptorWord0: nullableInt,
   role: z.enum(['input', 'output', 'intermediate', 'alias']),
   /** [N, C, H, W]. */
   shape: z.array(int).length(4).nullable(),
@@ -203,6 +212,7 @@ export const inspectReportSchema = z.object({
   segments: z.array(segmentSchema),
   program: programSchema.nullable(),
   segmentState: segmentStateSchema.nullable(),
+  threads: z.array(threadSchema),
   /** Null for .anec files (read as H13, the only generation libane loads). */
   decoding: decodingSchema.nullable(),
   tensors: z.array(tensorSchema),

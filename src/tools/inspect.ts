@@ -105,6 +105,7 @@ function hwxTensor(t: Tensor): InspectTensor {
   const strides = t.stab?.strides ?? t.descriptor?.strides;
   return {
     name: t.name ?? null,
+    descriptorWord0: t.descriptor?.word0 ?? null,
     role: t.role,
     shape: t.shape === undefined ? null : [...t.shape],
     strides: strides === undefined ? null : [strides.n, strides.c, strides.h, strides.w],
@@ -159,6 +160,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       ncmds: file.header.ncmds,
       sizeofcmds: file.header.sizeofcmds,
       flags: file.header.flags,
+      reserved: file.header.reserved,
     },
     anec: null,
     segments: file.segments.map((s) => ({
@@ -169,7 +171,17 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       filesize: s.filesize,
       maxprot: s.maxprot,
       initprot: s.initprot,
-      sections: s.sections.map((c) => ({ segment: c.segmentName, name: c.name, addr: c.addr, size: c.dataSize, offset: c.dataOffset, role: c.role })),
+      flags: s.flags,
+      sections: s.sections.map((c) => ({
+        segment: c.segmentName,
+        name: c.name,
+        addr: c.addr,
+        size: c.dataSize,
+        offset: c.dataOffset,
+        align: c.align,
+        flags: c.flags,
+        role: c.role,
+      })),
     })),
     program:
       p === undefined
@@ -205,6 +217,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
             ene: seg.ene,
           },
     decoding: decodingReport(profile, file.header.cpusubtype),
+    threads: file.loadCommands.flatMap((c) => (c.kind === 'thread' ? [{ flavor: c.flavor, count: c.count, byteSize: c.count * 4 }] : [])),
     tensors: file.tensors.map(hwxTensor),
     tasks: tasks.map((t) => taskReport(t, profile)),
     warnings: dedupe(warnings),
@@ -232,6 +245,7 @@ function anecTensors(header: LoadedAnec['header']): InspectTensor[] {
     const shape = [n, c, h, w].every((v) => v !== null && v !== undefined) ? ([n, c, h, w] as number[]) : null;
     out.push({
       name,
+      descriptorWord0: null,
       role,
       shape: n ? shape : null,
       strides: n && plane != null ? [batchStride(plane, c ?? null), plane, row ?? null, FP16_SIZE_IN_BYTES] : null,
@@ -293,6 +307,7 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     program: null,
     segmentState: null,
     decoding: null,
+    threads: [],
     tensors: anecTensors(header),
     tasks: stream.tasks.map((t) => taskReport(t, anecProfile)),
     warnings: dedupe(warnings),
