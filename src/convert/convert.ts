@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { DEFAULT_TARGET, findAnecTarget, layOutAnec, runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { DEFAULT_TARGET, findAnecTarget, generationWarning, layOutAnec, runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
 
 // The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
@@ -103,9 +103,15 @@ export async function convert(options: ConvertOptions): Promise<ConvertReport> {
 }
 
 /** --clean and --remap-slots change the bytes upstream would write, so they come after both engines agreed. */
-function fixOutput(bytes: Uint8Array, options: ConvertOptions, report: ConvertReport): ConvertReport {
+function fixOutput(bytes: Uint8Array, options: ConvertOptions, ran: ConvertReport): ConvertReport {
+  // Patched only: an H13-layout file whose cpusubtype names another generation converts as
+  // upstream converts it, with one warning; the H13 fixes are not applied to it.
+  const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
+  const fixing = options.clean || options.remapSlots;
+  const notices = warning === undefined ? [] : fixing ? [warning, 'anecc: notice: --clean and --remap-slots know H13 files only: not applied'] : [warning];
+  const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
-  if (report.disagreement || !anec || (!options.clean && !options.remapSlots)) return report;
+  if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });
     return { ...report, outcome: { ...report.outcome, anec: fixes.anec }, fixes };

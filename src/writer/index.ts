@@ -11,7 +11,9 @@ export { tensorGeometry } from './geometry.js';
 export type { TensorGeometry } from './geometry.js';
 export { linkTasks, layoutTaskSize, placeTasks, taskSize } from './tasks.js';
 export { tensorStab } from './stabs.js';
-export { HwxWriteError, hwxLayouts } from './types.js';
+export { HwxWriteError, hwxLayouts, writerGenerations } from './types.js';
+export { describeMatmul, matmulShapes } from './generation-presets.js';
+export type { MatmulShapes } from './generation-presets.js';
 export type {
   AliasStabDescription,
   DebugInfoDescription,
@@ -24,6 +26,7 @@ export type {
   TaskDescription,
   TensorDescription,
   TensorShape,
+  WriterGeneration,
   WriterIssue,
 } from './types.js';
 export {
