@@ -30,7 +30,7 @@ describe.skipIf(skip !== undefined)('--target and anecc retarget', () => {
     const inspect = await runAnecc(['inspect', out]);
     expect(inspect.exitCode).toBe(0);
     expect(inspect.stdout).toContain('libane layout (payload at 0x800)');
-    expect(inspect.stdout).toContain('W8 buffer-slot bindings: reads 5 (src0), 6 (src1); writes 4 (dst0)');
+    expect(inspect.stdout).toContain('bindings: reads r0 5 (src0), r1 6 (src1); writes w 4 (dst0)');
 
     const back = join(work, 'back.anec');
     const rt = await runAnecc(['retarget', out, '--target', 'anecc-1.0.9', '-o', back]);

@@ -146,10 +146,8 @@ export function slotOrderCause(s: CheckSubject): CheckCause {
   const label = (m: (typeof moved)[number]): string => `${m.role} ${m.name ?? ''} ${m.from} -> ${m.to}`.replace('  ', ' ');
   evidence.push(ev('moves', moved.map(label).join(', ') + (mapping.assumedOrder ? ' (order within a role assumed)' : '')));
   const summary = `${layout}; these tasks bind them elsewhere, so on Linux a task reads a zero-filled output buffer and writes into an input`;
-  if (kernelOnMoved.length > 0) {
-    return cause('slot_order', 'problem', `${summary}; kernel bindings use moved slots (${kernelOnMoved.join(', ')})`, evidence, fix('none', 'no automatic fix: --remap-slots rewrites W8 only, not the kernel bindings in W9'));
-  }
-  return cause('slot_order', 'problem', summary, evidence, fix('remap', 'anecc FILE --remap-slots (or anecc clean --remap-slots on an .anec): EXPERIMENTAL, rewrites W8 only'));
+  const kernels = kernelOnMoved.length > 0 ? `; kernel bindings use moved slots too (${kernelOnMoved.join(', ')})` : '';
+  return cause('slot_order', 'problem', `${summary}${kernels}`, evidence, fix('remap', 'anecc FILE --remap-slots (or anecc clean --remap-slots on an .anec): EXPERIMENTAL, rewrites the W8 and W9 slot fields'));
 }
 
 export function spuriousKdmaCause(s: CheckSubject): CheckCause {

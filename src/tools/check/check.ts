@@ -102,7 +102,7 @@ export function fixCheck(loaded: LoadedFile, target: AnecTarget, output: string)
     anec = fixed.anec;
     if (remap && fixed.mapping !== undefined) {
       const moves = fixed.mapping.moves.filter((m) => m.from !== m.to).map((m) => `${m.name ?? m.role} ${m.from} -> ${m.to}`);
-      applied.push({ kind: 'remap', text: `W8 slots rebound (EXPERIMENTAL): ${moves.join(', ')}`, runOnHardware: false });
+      applied.push({ kind: 'remap', text: `W8/W9 slots rebound (EXPERIMENTAL): ${moves.join(', ')}`, runOnHardware: false });
     }
     if (clean) {
       const registers = fixed.changes.filter((c) => c.kind === 'register').length;

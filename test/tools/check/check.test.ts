@@ -63,11 +63,13 @@ describe.skipIf(skip !== undefined)('check on the corpus', () => {
     expect(slot.fix?.kind).toBe('remap');
   });
 
-  it('should see the kernel binding k0 of matmul_h13.hwx on a slot that libane gives the output, with no automatic fix', () => {
+  it('should see the kernel binding k0 of matmul_h13.hwx on a slot that libane gives the output, and fix it by remapping', () => {
     const slot = checkBytes('m', readCorpusFile('generations/matmul_h13.hwx'), DEFAULT_TARGET).causes.find((c) => c.code === 'slot_order')!;
     expect(slot.verdict).toBe('problem');
     expect(slot.evidence).toContainEqual({ field: 'task[0].W9', value: '0x24 (k0 slot 4)' });
-    expect(slot.fix?.kind).toBe('none');
+    expect(slot.fix?.kind).toBe('remap');
+    const fixed = fixCheck(loadBytes('m', readCorpusFile('generations/matmul_h13.hwx')), DEFAULT_TARGET, 'out.anec');
+    expect(fixed.report.fix?.problemsAfter).toEqual([]);
   });
 
   it('should call other generations a generation problem and leave the task-word causes unknown', () => {
