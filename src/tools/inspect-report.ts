@@ -103,7 +103,7 @@ export const decodingSchema = z.object({
   chips: z.string(),
   tdVersion: nullableInt,
   /** packets | fixed | raw (see src/hwx/generations/types.ts TaskLayout). */
-  encoding: z.enum(['packets', 'fixed', 'raw']),
+  encoding: z.enum(['packets', 'fixed', 'dense', 'raw']),
   /** What a register's `address` means: a register byte address, or a byte offset inside the task. */
   addressing: z.enum(['register', 'task-offset']),
   registersDecoded: z.boolean(),
