@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { writeHwx, describeMul } from '../../src/writer/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 

@@ -15,7 +15,7 @@ import {
   writeSlots,
 } from '../../src/hwx/index.js';
 import type { DecodedRegister, GenerationProfile, HwxFile } from '../../src/hwx/index.js';
-import { corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 const fieldsOf = (r: DecodedRegister) => Object.fromEntries(r.fields.map((f) => [f.name, f.value]));
 
