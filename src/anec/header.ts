@@ -1,6 +1,7 @@
 // The .anec header as one token, built from the field table in format.ts: `get` and `put` walk
 // the same list, so reading and writing cannot drift apart.
 import { ANEC_HEADER_SIZE_IN_BYTES } from './constants.js';
+import { PythonException } from './errors.js';
 import { ANEC_FIELDS, ANEC_FIELDS_END_IN_BYTES, fieldValues, type AnecField } from './format.js';
 import type { AnecHeader } from './types.js';
 
@@ -11,15 +12,14 @@ const U64_MAX = (1n << 64n) - 1n;
 export const ANEC_HEADER_FIELDS_SIZE_IN_BYTES = ANEC_FIELDS_END_IN_BYTES;
 
 /** A header value that does not fit its field; upstream's `construct` raises FormatFieldError here. */
-export class AnecHeaderRangeError extends Error {
-  readonly code = 'header_value_out_of_range';
+export class AnecHeaderRangeError extends PythonException {
+  override readonly name = 'AnecHeaderRangeError';
   constructor(
     readonly field: string,
     readonly value: bigint | number,
     readonly width: 'u32' | 'u64' | 'count',
   ) {
-    super(`header field ${field} = ${value} does not fit its ${width}`);
-    this.name = 'AnecHeaderRangeError';
+    super({ code: 'header_value_out_of_range', field, value, width });
   }
 }
 

@@ -2,9 +2,10 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { ANEC_HEADER, detectAnecLayout, type AnecBytes, type AnecHeader, type DetectedLayout } from '../anec/index.js';
-import { formatIssue, formatIssues, readTaskStream, safeReadHwx } from '../hwx/index.js';
+import { readTaskStream, safeReadHwx } from '../hwx/index.js';
 import type { HwxFile, TaskStream } from '../hwx/index.js';
 import { fileKind } from './file-kind.js';
+import type { AnecFileCommand } from './messages.js';
 import { ToolError } from './tool-errors.js';
 
 export interface LoadedHwx {
@@ -47,8 +48,7 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
   if (kind === 'hwx') {
     const result = safeReadHwx(bytes);
     if (!result.ok) {
-      const first = result.issues[0];
-      throw new ToolError('bad_hwx', path, `${path}: not a readable HWX file: ${first ? formatIssue(first) : formatIssues(result.issues)}`);
+      throw new ToolError({ code: 'bad_hwx', path, issues: result.issues });
     }
     return { kind, path, bytes, file: result.file };
   }
@@ -61,11 +61,7 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
     const stream = readTaskStream(bytes, payloadOffset, taskStreamSize, { path: ['payload'] });
     return { kind, path, bytes, header, layout, payload, stream, taskStreamSize };
   }
-  throw new ToolError(
-    'unknown_kind',
-    path,
-    `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (a header padded to 0x1000 or 0x800 bytes, then a task)`,
-  );
+  throw new ToolError({ code: 'unknown_kind', path });
 }
 
 /**
@@ -79,7 +75,7 @@ export function readInputFile(path: string): Uint8Array {
   try {
     const size = statSync(path).size;
     if (size > maxInputSizeInBytes) {
-      throw new ToolError('too_large', path, `${path}: ${size} bytes, more than the ${maxInputSizeInBytes} bytes anecc reads (is this an HWX or .anec file?)`);
+      throw new ToolError({ code: 'too_large', path, size, limit: maxInputSizeInBytes });
     }
     const buffer = readFileSync(path);
     // A view, not a copy: the file may be large.
@@ -87,7 +83,7 @@ export function readInputFile(path: string): Uint8Array {
   } catch (cause) {
     if (cause instanceof ToolError) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new ToolError('unreadable', path, `${path}: cannot read the file (${reason})`, { cause });
+    throw new ToolError({ code: 'unreadable', path, reason }, { cause });
   }
 }
 
@@ -96,19 +92,15 @@ export function loadFile(path: string): LoadedFile {
 }
 
 /**
- * An .anec file that a fix may rewrite: refuses an HWX file (`wrong_kind`, with `hint` saying what
+ * An .anec file that a fix may rewrite: refuses an HWX file (`wrong_kind`, saying what `command`
  * to run instead) and a file shorter than its header says (`truncated`), since writing a fixed
  * copy would hide that.
  */
-export function loadAnecFile(path: string, hint: string): LoadedAnec {
+export function loadAnecFile(path: string, command: AnecFileCommand): LoadedAnec {
   const loaded = loadFile(path);
-  if (loaded.kind !== 'anec') throw new ToolError('wrong_kind', path, `${path}: ${hint}`);
+  if (loaded.kind !== 'anec') throw new ToolError({ code: 'wrong_kind', path, command });
   if (BigInt(loaded.payload.length) < loaded.header.size) {
-    throw new ToolError(
-      'truncated',
-      path,
-      `${path}: truncated: its header says ${loaded.header.size} payload bytes, the file has ${loaded.payload.length}; convert the HWX again`,
-    );
+    throw new ToolError({ code: 'truncated', path, declared: loaded.header.size, actual: loaded.payload.length });
   }
   return loaded;
 }

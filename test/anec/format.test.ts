@@ -2,9 +2,9 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ANEC_FIELDS, ANEC_FIELDS_END_IN_BYTES, encodeAnecHeader, fieldValues } from '../../src/anec/index.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 import fc from 'fast-check';
-import { anecHeaderArb } from '../arbitraries/anec-header.js';
+import { anecHeaderArb } from '../../support/arbitraries/anec-header.js';
 
 const python = process.env['PYTHON_BIN'] || 'python3';
 

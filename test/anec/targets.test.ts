@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ANEC_TARGETS, DEFAULT_TARGET, detectAnecLayout, encodeAnecHeader, findAnecTarget, layOutAnec, type AnecHeader } from '../../src/anec/index.js';
-import { anecHeaderArb } from '../arbitraries/anec-header.js';
+import { anecHeaderArb } from '../../support/arbitraries/anec-header.js';
 import { anecFile } from '../tools/helpers.js';
 
 const targetArb = fc.constantFrom(...ANEC_TARGETS);

@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { checkReportSchema } from '../../src/tools/check/index.js';
 import { describeTwoIntermediates, writeHwx } from '../../src/writer/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

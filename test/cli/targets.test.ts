@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusSkipReason, repoRoot } from '../helpers/corpus.js';
+import { corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.warn(`skipped: ${skip}`);

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decodeRegisterWrite, profileFor, readHwx } from '../../src/hwx/index.js';
 import { diffLoaded, diffReportSchema, inspectBytes, inspectReportSchema, loadBytes, ToolError } from '../../src/tools/index.js';
 import { describeMatmul, HwxWriteError, writeHwx, writerGenerations } from '../../src/writer/index.js';
-import { mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusFiles, readCorpusFile } from '../helpers/corpus.js';
+import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusFiles, readCorpusFile } from '../../support/corpus.js';
 
 /** A report that passes its schema, or one ToolError; anything else fails the property. */
 function reportOrToolError(run: () => unknown, schema: { parse: (x: unknown) => unknown }): void {

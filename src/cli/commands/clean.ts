@@ -8,7 +8,7 @@ import { renderChanges } from '../render/changes-text.js';
 import { parseWith, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
+const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
 
 const RULE = `
 A task uses no kernel when none of its CoeffDMAConfig registers has bit 0 (enable) set.
@@ -41,7 +41,7 @@ export async function runClean(argv: readonly string[], io: Io): Promise<number>
   let result: AnecFixResult;
   let loaded: LoadedAnec;
   try {
-    loaded = loadAnecFile(path, `clean works on .anec files; to clean while converting run: anecc ${path} --clean -o OUT.anec`);
+    loaded = loadAnecFile(path, { name: 'clean' });
     result = fixAnec(anecParts(loaded), { clean: true, remapSlots: options.remapSlots === true });
   } catch (error) {
     if (!(error instanceof ToolError) && !(error instanceof SlotRemapError)) throw error;

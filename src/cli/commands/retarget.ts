@@ -50,7 +50,7 @@ export async function runRetarget(argv: readonly string[], io: Io): Promise<numb
   if (target === undefined) throw new UsageError(`--target: expected ${anecTargetNames.join(' or ')}, got "${options.target}"`, retargetSynopsis);
   let result: RetargetResult;
   try {
-    result = retarget(loadAnecFile(path, `retarget works on .anec files; to convert an HWX for a target run: anecc ${path} --target ${target.name} -o OUT.anec`), target);
+    result = retarget(loadAnecFile(path, { name: 'retarget', target: target.name }), target);
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     io.stderr(`anecc: error: ${error.message}\n`);

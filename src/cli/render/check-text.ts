@@ -1,6 +1,6 @@
 // Text form of a check report: one line per cause (verdict, cause, what was found), the evidence
 // and the fix under each cause that is not ok, then what --fix did.
-import { hex } from '../../tools/index.js';
+import { hex } from '../../anec/index.js';
 import type { CheckCause, CheckReport } from '../../tools/check/index.js';
 
 const VERDICT_WIDTH = 9;

@@ -281,7 +281,7 @@ export function generationCause(s: CheckSubject): CheckCause {
 }
 
 /** Warnings that have a cause of their own above. */
-const COVERED_WARNINGS: ReadonlySet<string> = new Set(['libane-slot-order', 'spurious-kdma', 'slot-mapping-unclear', 'generation-not-decoded']);
+const COVERED_WARNINGS: ReadonlySet<string> = new Set(['libane_slot_order', 'spurious_kdma', 'slot_mapping_unclear', 'generation_not_decoded', 'generation_layout_mismatch']);
 
 export function inspectWarningsCause(s: CheckSubject): CheckCause {
   const rest = s.inspect.warnings.filter((w) => !COVERED_WARNINGS.has(w.code));

@@ -4,8 +4,8 @@ import { DEFAULT_TARGET, findAnecTarget, layOutAnec } from '../../../src/anec/in
 import { checkBytes, checkCauseCodes, checkReportSchema, fixCheck, type CheckReport } from '../../../src/tools/check/index.js';
 import { loadBytes, ToolError } from '../../../src/tools/index.js';
 import { describeMul, describeTwoIntermediates, writeHwx } from '../../../src/writer/index.js';
-import { mutate, mutationArb } from '../../arbitraries/mutations.js';
-import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../helpers/corpus.js';
+import { mutate, mutationArb } from '../../../support/arbitraries/mutations.js';
+import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../../support/corpus.js';
 import { anecFile, convertUpstream } from '../helpers.js';
 
 const skip = corpusSkipReason();
