@@ -35,9 +35,10 @@ export const evidenceSchema = z.object({
   value: z.string(),
 });
 
+/** A fix: one to run (in a cause) or one applied by --fix (in the fix list), in the same shape. */
 export const fixSchema = z.object({
   kind: z.enum(fixKinds),
-  /** What to run or do, in words. */
+  /** What to run or do, or what was done, in words. */
   text: z.string(),
   /** False for every fix so far: none has been run on hardware by this project. */
   runOnHardware: z.boolean(),
@@ -60,13 +61,6 @@ export const targetSchema = z.object({
   readBy: z.string(),
 });
 
-export const appliedFixSchema = z.object({
-  kind: z.enum(fixKinds),
-  /** What was done, e.g. "task 0: 42 register(s) set to 0". */
-  text: z.string(),
-  runOnHardware: z.boolean(),
-});
-
 export const checkReportSchema = z.object({
   file: z.string(),
   kind: z.enum(['hwx', 'anec']),
@@ -80,7 +74,7 @@ export const checkReportSchema = z.object({
   fix: z
     .object({
       output: z.string(),
-      applied: z.array(appliedFixSchema),
+      applied: z.array(fixSchema),
       notFixed: z.array(z.enum(checkCauseCodes)),
       after: z.array(causeSchema),
       problemsAfter: z.array(z.enum(checkCauseCodes)),
@@ -92,4 +86,4 @@ export type CheckReport = z.infer<typeof checkReportSchema>;
 export type CheckCause = z.infer<typeof causeSchema>;
 export type CheckEvidence = z.infer<typeof evidenceSchema>;
 export type CheckFix = z.infer<typeof fixSchema>;
-export type AppliedFix = z.infer<typeof appliedFixSchema>;
+export type AppliedFix = CheckFix;
