@@ -122,6 +122,11 @@ function programSlotBinding(file: HwxFile, address: number): string | null {
   return section === undefined ? null : `${section.segmentName},${section.name}`;
 }
 
+/** The used slots of a program descriptor or segment state, with what each address binds. */
+function slotReport(file: HwxFile, slots: readonly number[]): { slot: number; address: number; binds: string | null }[] {
+  return slots.map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) })).filter((s) => s.address !== 0);
+}
+
 function inspectHwx(loaded: LoadedHwx): InspectReport {
   const { file } = loaded;
   const declared = profileFor(file.header.cpusubtype);
@@ -187,9 +192,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       p === undefined
         ? null
         : {
-            slots: p.slots
-              .map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) }))
-              .filter((s) => s.address !== 0),
+            slots: slotReport(file, p.slots),
             firstTaskAddress: p.firstTaskAddress,
             firstTaskWordMarker: p.firstTaskWordMarker,
             taskCount: p.taskCount,
@@ -201,9 +204,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       seg === undefined
         ? null
         : {
-            slots: seg.slots
-              .map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) }))
-              .filter((s) => s.address !== 0),
+            slots: slotReport(file, seg.slots),
             segAddr: seg.segAddr,
             sectIdx: seg.sectIdx,
             segHeaderSize: seg.segHeaderSize,
