@@ -64,7 +64,8 @@ describe.skipIf(skip !== undefined)('--target and anecc retarget', () => {
     expect(readFileSync(kept).length).toBe(readFileSync(libane).length);
     const moved = join(work, 'moved.anec');
     const m = await runAnecc(['clean', libane, '-o', moved, '--target', 'anecc-1.0.9']);
-    expect(m.stdout).toContain('layout: libane -> anecc-1.0.9');
+    expect(m.stdout).toContain('libane layout (payload at 0x800) -> anecc-1.0.9 layout (payload at 0x1000)');
+    expect(c.stdout).toContain('libane layout (payload at 0x800)');
     // Cleaning in either layout gives the same file once laid out alike.
     const viaDefault = join(work, 'via-default.anec');
     await runAnecc(['clean', corpus('mul_macos14.ane'), '-o', viaDefault]);

@@ -1,7 +1,7 @@
 // `anecc clean IN.anec [-o OUT.anec] [--remap-slots] [--target T]`: zero the KernelDMA/NE kernel
 // registers of tasks that use no kernel and, when asked, rebind task slots to libane's order.
 import { Command, Option } from 'commander';
-import { anecTargetNames, findAnecTarget, layOutAnec } from '../../anec/index.js';
+import { anecTargetNames, findAnecTarget, hex, layOutAnec, type AnecTarget } from '../../anec/index.js';
 import { anecParts, fixAnec, loadAnecFile, SlotRemapError, ToolError, type AnecFixResult, type LoadedAnec } from '../../tools/index.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderChanges } from '../render/changes-text.js';
@@ -48,9 +48,10 @@ export async function runClean(argv: readonly string[], io: Io): Promise<number>
     io.stderr(`anecc: error: ${error instanceof SlotRemapError ? `${path}: ` : ''}${error.message}\n`);
     return ExitCode.failed;
   }
-  io.stdout(renderChanges(result.changes, result.mapping));
   const target = findAnecTarget(options.target ?? '') ?? loaded.layout.target;
-  if (target !== loaded.layout.target) io.stdout(`layout: ${loaded.layout.target.name} -> ${target.name} (payload at ${`0x${target.payloadOffset.toString(16)}`})\n`);
+  const layout = (t: AnecTarget): string => `${t.name} layout (payload at ${hex(t.payloadOffset)})`;
+  io.stdout(target === loaded.layout.target ? `${layout(target)}\n` : `${layout(loaded.layout.target)} -> ${layout(target)}\n`);
+  io.stdout(renderChanges(result.changes, result.mapping));
   if (options.out === undefined) {
     io.stderr('anecc: nothing written (give -o OUT.anec to write the cleaned file)\n');
     return ExitCode.ok;
