@@ -10,7 +10,7 @@ import { renderJsonReport } from '../render/json-report.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const checkSynopsis: Synopsis = { usage: 'anecc check [OPTIONS] FILE', help: 'anecc check --help' };
+const checkSynopsis: Synopsis = { usage: 'anecc check [OPTIONS] FILE', help: 'anecc check --help' };
 
 const EPILOGUE = `
 Causes, each ok, problem or unknown: conversion, payload offset (against --target), slot order

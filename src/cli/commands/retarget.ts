@@ -6,7 +6,7 @@ import { ExitCode, type Io } from '../io.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const retargetSynopsis: Synopsis = { usage: 'anecc retarget [OPTIONS] IN', help: 'anecc retarget --help' };
+const retargetSynopsis: Synopsis = { usage: 'anecc retarget [OPTIONS] IN', help: 'anecc retarget --help' };
 
 const EPILOGUE = `
 Targets:

@@ -31,7 +31,7 @@ export interface CheckSubject {
 }
 
 /** What to call each cause in text. */
-export const causeTitles: Readonly<Record<CheckCauseCode, string>> = {
+const causeTitles: Readonly<Record<CheckCauseCode, string>> = {
   conversion: 'conversion',
   payload_offset: 'payload offset',
   slot_order: 'slot order',
@@ -58,7 +58,7 @@ function cause(code: CheckCauseCode, verdict: Verdict, summary: string, evidence
 const ev = (field: string, value: string | number): CheckEvidence => ({ field, value: String(value) });
 const noHeader = (s: CheckSubject): CheckEvidence[] => [ev('conversion', s.conversion?.error ? `${s.conversion.error.type}: ${s.conversion.error.message}` : 'no header')];
 
-export function conversionCause(s: CheckSubject): CheckCause {
+function conversionCause(s: CheckSubject): CheckCause {
   if (s.kind === 'anec') return cause('conversion', 'ok', 'already an .anec file', [ev('file', '.anec')]);
   const c = s.conversion;
   if (c === undefined || c.ok) return cause('conversion', 'ok', 'converts (native engine, patched profile)', [ev('profile', 'patched')]);
@@ -73,7 +73,7 @@ export function conversionCause(s: CheckSubject): CheckCause {
   );
 }
 
-export function payloadOffsetCause(s: CheckSubject): CheckCause {
+function payloadOffsetCause(s: CheckSubject): CheckCause {
   const t = s.target;
   const want = ev('target', `${t.name} reads the payload at ${hex(t.payloadOffset)}`);
   if (s.kind === 'hwx') {
@@ -110,7 +110,7 @@ function undecoded(s: CheckSubject, code: CheckCauseCode): CheckCause | undefine
   return cause(code, 'unknown', `${g} tasks are not decoded as H13 tasks`, [ev('generation', g)], fix('none', 'no automatic fix'));
 }
 
-export function slotOrderCause(s: CheckSubject): CheckCause {
+function slotOrderCause(s: CheckSubject): CheckCause {
   const other = undecoded(s, 'slot_order');
   if (other !== undefined) return other;
   if (s.tasks.length === 0) return cause('slot_order', 'unknown', 'no tasks decoded', [ev('tasks', 0)]);
@@ -150,7 +150,7 @@ export function slotOrderCause(s: CheckSubject): CheckCause {
   return cause('slot_order', 'problem', `${summary}${kernels}`, evidence, fix('remap', 'anecc FILE --remap-slots (or anecc clean --remap-slots on an .anec): EXPERIMENTAL, rewrites the W8 and W9 slot fields'));
 }
 
-export function spuriousKdmaCause(s: CheckSubject): CheckCause {
+function spuriousKdmaCause(s: CheckSubject): CheckCause {
   const other = undecoded(s, 'spurious_kdma');
   if (other !== undefined) return other;
   if (s.tasks.length === 0) return cause('spurious_kdma', 'unknown', 'no tasks decoded', [ev('tasks', 0)]);
@@ -173,7 +173,7 @@ export function spuriousKdmaCause(s: CheckSubject): CheckCause {
   );
 }
 
-export function tdSizeCause(s: CheckSubject): CheckCause {
+function tdSizeCause(s: CheckSubject): CheckCause {
   if (s.header === undefined) return cause('td_size', 'unknown', 'no .anec header to check', noHeader(s), fix('none', 'convert the file first'));
   const td = s.header.tdSize;
   const evidence = [ev('header.td_size', hex(td)), ...s.tasks.map((t) => ev(`task[${t.index}].size`, `${hex(t.size)} (${t.taskKind})`))];
@@ -196,7 +196,7 @@ export function tdSizeCause(s: CheckSubject): CheckCause {
 // libane's intermediate slots: 2 and 3 (upstream names them itm1 and itm0); anecc 1.0.9 asserts at most one.
 const INTERMEDIATE_SLOTS: readonly number[] = [2, 3];
 
-export function intermediatesCause(s: CheckSubject): CheckCause {
+function intermediatesCause(s: CheckSubject): CheckCause {
   if (s.hwx !== undefined) {
     const itm = s.hwx.tensors.filter((t) => t.role === 'intermediate');
     const evidence = [ev('intermediate buffers', itm.length), ...itm.map((t, i) => ev(`intermediate[${i}]`, `${t.name ?? '__DATA,__bss'} slot ${t.slot ?? '-'} ${hex(t.bufferSize ?? 0)} bytes`))];
@@ -235,7 +235,7 @@ function tensorBytes(row: readonly bigint[]): bigint {
   return n * c * plane;
 }
 
-export function tilesCause(s: CheckSubject): CheckCause {
+function tilesCause(s: CheckSubject): CheckCause {
   if (s.header === undefined) return cause('tiles', 'unknown', 'no .anec header to check', noHeader(s), fix('none', 'convert the file first'));
   const header = s.header;
   const evidence: CheckEvidence[] = [];
@@ -265,7 +265,7 @@ export function tilesCause(s: CheckSubject): CheckCause {
   return cause('tiles', 'ok', 'every I/O slot has the tiles its tensor spans, strides consistent with the shape', evidence);
 }
 
-export function generationCause(s: CheckSubject): CheckCause {
+function generationCause(s: CheckSubject): CheckCause {
   if (s.hwx !== undefined) {
     const g = s.hwx.header.generation;
     const evidence = [ev('cpusubtype', `${s.hwx.header.cpusubtype} (${g})`)];
@@ -283,7 +283,7 @@ export function generationCause(s: CheckSubject): CheckCause {
 /** Warnings that have a cause of their own above. */
 const COVERED_WARNINGS: ReadonlySet<string> = new Set(['libane_slot_order', 'spurious_kdma', 'slot_mapping_unclear', 'generation_not_decoded', 'generation_layout_mismatch']);
 
-export function inspectWarningsCause(s: CheckSubject): CheckCause {
+function inspectWarningsCause(s: CheckSubject): CheckCause {
   const rest = s.inspect.warnings.filter((w) => !COVERED_WARNINGS.has(w.code));
   if (rest.length === 0) return cause('inspect_warnings', 'ok', 'anecc inspect has no other warning', []);
   return cause(

@@ -25,10 +25,10 @@ export const verdicts = ['ok', 'problem', 'unknown'] as const;
 export type Verdict = (typeof verdicts)[number];
 
 /** The fixes `check --fix` can apply (`convert` only as the first step for an HWX file); `none` when no automatic fix exists. */
-export const fixKinds = ['convert', 'retarget', 'clean', 'remap', 'none'] as const;
+const fixKinds = ['convert', 'retarget', 'clean', 'remap', 'none'] as const;
 export type FixKind = (typeof fixKinds)[number];
 
-export const evidenceSchema = z.object({
+const evidenceSchema = z.object({
   /** Where the value was read: `task[0].W8`, `header.td_size`, `layout` ... */
   field: z.string(),
   /** The value as shown to people (hex where the format uses hex). */
@@ -36,7 +36,7 @@ export const evidenceSchema = z.object({
 });
 
 /** A fix: one to run (in a cause) or one applied by --fix (in the fix list), in the same shape. */
-export const fixSchema = z.object({
+const fixSchema = z.object({
   kind: z.enum(fixKinds),
   /** What to run or do, or what was done, in words. */
   text: z.string(),
@@ -44,7 +44,7 @@ export const fixSchema = z.object({
   runOnHardware: z.boolean(),
 });
 
-export const causeSchema = z.object({
+const causeSchema = z.object({
   code: z.enum(checkCauseCodes),
   title: z.string(),
   verdict: z.enum(verdicts),
@@ -55,7 +55,7 @@ export const causeSchema = z.object({
   fix: fixSchema.nullable(),
 });
 
-export const targetSchema = z.object({
+const targetSchema = z.object({
   name: z.enum(anecTargetNames as [AnecTargetName, ...AnecTargetName[]]),
   payloadOffset: int,
   readBy: z.string(),
