@@ -27,9 +27,9 @@ const inspectWarningCodes = [
 const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
 
 /** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
-export const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
+const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
 
-export const machoHeaderSchema = z.object({
+const machoHeaderSchema = z.object({
   magic: int,
   cputype: int,
   cpusubtype: int,
@@ -40,7 +40,7 @@ export const machoHeaderSchema = z.object({
   reserved: int,
 });
 
-export const anecSlotSchema = z.object({
+const anecSlotSchema = z.object({
   slot: int,
   /** upstream's name for the slot: cmd, krn, itm0, dst0, src0 ... */
   name: z.string(),
@@ -49,7 +49,7 @@ export const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
-export const anecHeaderSchema = z.object({
+const anecHeaderSchema = z.object({
   size: nullableInt,
   tdSize: int,
   tdCount: int,
@@ -61,7 +61,7 @@ export const anecHeaderSchema = z.object({
   slots: z.array(anecSlotSchema),
 });
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   segment: z.string(),
   name: z.string(),
   addr: int,
@@ -72,7 +72,7 @@ export const sectionSchema = z.object({
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
-export const segmentSchema = z.object({
+const segmentSchema = z.object({
   name: z.string(),
   vmaddr: int,
   vmsize: int,
@@ -84,14 +84,14 @@ export const segmentSchema = z.object({
   sections: z.array(sectionSchema),
 });
 
-export const programSlotSchema = z.object({
+const programSlotSchema = z.object({
   slot: int,
   address: int,
   /** What the address is: a tensor name or `__TEXT,__text`-style section, null when nothing matches. */
   binds: z.string().nullable(),
 });
 
-export const programSchema = z.object({
+const programSchema = z.object({
   slots: z.array(programSlotSchema),
   firstTaskAddress: int,
   firstTaskWordMarker: int,
@@ -103,7 +103,7 @@ export const programSchema = z.object({
 });
 
 /** LC_THREAD flavor 4 of H14/H15 files (AlexAltea/ane hwx.h hwx_ane_seg_state). */
-export const segmentStateSchema = z.object({
+const segmentStateSchema = z.object({
   slots: z.array(programSlotSchema),
   segAddr: int,
   sectIdx: int,
@@ -119,7 +119,7 @@ export const segmentStateSchema = z.object({
 });
 
 /** What this package knows of the file's generation, and from where. */
-export const decodingSchema = z.object({
+const decodingSchema = z.object({
   generation: z.string(),
   chips: z.string(),
   tdVersion: nullableInt,
@@ -133,16 +133,16 @@ export const decodingSchema = z.object({
   sources: z.array(z.string()),
 });
 
-export const compilerSchema = z.object({
+const compilerSchema = z.object({
   name: z.string().nullable(),
   version: z.string().nullable(),
   flags: z.array(z.string()),
 });
 
 /** One LC_THREAD state: flavor 1 program, 3 tensor, 4 segment state (AlexAltea/ane hwx.h). */
-export const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
+const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
 
-export const tensorSchema = z.object({
+const tensorSchema = z.object({
   name: z.string().nullable(),
   /** First word of the tensor's thread state (flavor 3), null when it has none. */
   descriptorWord0: nullableInt,
@@ -156,9 +156,9 @@ export const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
-export const fieldSchema = z.object({ name: z.string(), value: int });
+const fieldSchema = z.object({ name: z.string(), value: int });
 
-export const headerWordSchema = z.object({
+const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
@@ -168,14 +168,14 @@ export const headerWordSchema = z.object({
 });
 
 /** One slot binding (r0, r1, w, t, k0..k3) from the generation's profile. */
-export const slotBindingSchema = z.object({
+const slotBindingSchema = z.object({
   label: z.string(),
   role: z.enum(['read', 'write', 'tile', 'kernel']),
   slot: int,
   enabled: z.boolean(),
 });
 
-export const bindingsSchema = z.object({
+const bindingsSchema = z.object({
   value: int,
   /** Enabled r0, r1 and kernel (k0..k3) slots: every slot the task reads. */
   reads: z.array(int),
@@ -190,7 +190,7 @@ export const bindingsSchema = z.object({
   ene: int,
 });
 
-export const registerSchema = z.object({
+const registerSchema = z.object({
   /** Name from the file's generation profile, null when it has none (or the generation is not decoded). */
   register: z.string().nullable(),
   block: z.string().nullable(),
@@ -202,9 +202,9 @@ export const registerSchema = z.object({
   fields: z.array(fieldSchema),
 });
 
-export const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
+const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
 
-export const taskSchema = z.object({
+const taskSchema = z.object({
   index: int,
   offset: int,
   size: int,
