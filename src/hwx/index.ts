@@ -13,7 +13,6 @@ export {
   anecProfile,
   blockAt,
   decodeBindings,
-  decodeFields,
   decodeHeaderWords,
   decodeRegisterWrite,
   fieldMax,
@@ -55,10 +54,6 @@ export {
   decodeW1,
   decodeW8,
   encodeW8Slot,
-  encodeW9Slot,
-  TASK_HEADER_W9,
-  W9_FIELDS,
-  w9SlotMax,
   h13Registers,
   registerAt,
   registerBlockOf,
@@ -67,11 +62,10 @@ export {
   TASK_HEADER_W1,
   TASK_HEADER_W7,
   TASK_HEADER_W8,
-  taskHeaderWords,
   W8_FIELDS,
   w8SlotMax,
 } from './registers.js';
-export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField, W9SlotField } from './registers.js';
+export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskSizing, W8SlotField } from './registers.js';
 export { parseStab, N_GSYM } from './stabs.js';
 export { maxLoadCommandCount, maxTaskCount } from './bounds.js';
 export * as tokens from './tokens.js';
