@@ -30,7 +30,7 @@ test: setup typecheck
 	npx vitest run
 
 bench: setup
-	node --expose-gc --import tsx bench/run.ts
+	node --expose-gc --import tsx bench/run.ts $(ONLY)
 
 fixtures: setup
 	npx tsx scripts/fixtures.ts hwx
