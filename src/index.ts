@@ -2,12 +2,10 @@
 export {
   decodeAnecHeader,
   encodeAnecHeader,
-  normalizeConvertOptions,
   renderAnecStruct,
   runNativeEngine,
   type AnecBytes,
   type AnecHeader,
-  type ConvertOptions,
   type ConvertRequest,
   type EngineOutcome,
   type Profile,
@@ -15,5 +13,12 @@ export {
 export { readHwx, safeReadHwx, readTaskStream, HwxFormatError, type HwxFile } from './hwx/index.js';
 export { openPythonEngine, pythonEngineAvailability, type PythonEngine } from './bridge/index.js';
 export { diffFiles, inspectFile, fixAnec } from './tools/index.js';
-export { convert, compareOutcomes, type ConvertReport } from './convert/index.js';
+export {
+  convert,
+  compareOutcomes,
+  normalizeConvertOptions,
+  type ConversionOptions,
+  type ConversionOptions as ConvertOptions,
+  type ConvertReport,
+} from './convert/index.js';
 export { writeHwx, type HwxDescription } from './writer/index.js';

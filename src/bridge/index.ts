@@ -4,7 +4,7 @@
 export { openPythonEngine } from './engine.js';
 export { pythonEngineAvailability } from './availability.js';
 export { PatchError, PythonEngineError, parsePythonExceptionStack } from './errors.js';
-export { defaultCacheDir, defaultTimeoutMs, normalizePythonEngineOptions } from './options.js';
+export { defaultCacheDir, defaultTimeoutMs, normalizePythonEngineOptions, packageRoot } from './options.js';
 export { applyPatchFiles, diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';
 export { pinnedUpstreamLabel, pinnedUpstreamSha256 } from './pinned.js';
 export type {

@@ -2,8 +2,8 @@
 // engine and profile choices. Only this layer prints and decides exit codes.
 import { accessSync, constants, existsSync } from 'node:fs';
 import { Command, Option } from 'commander';
-import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
-import { convert, ConvertSetupError, type ConvertReport } from '../../convert/index.js';
+import { profiles } from '../../anec/index.js';
+import { convert, ConvertSetupError, engineChoices, normalizeConvertOptions, OptionsError, type ConversionOptions, type ConvertReport } from '../../convert/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
@@ -36,7 +36,7 @@ function convertCommand(): Command {
     .option('-p, --print', 'Print struct.')
     .option('-f, --force', 'Bypass warnings.')
     .addOption(
-      new Option('--engine <ENGINE>', 'both: run native and Python and compare (default when upstream anecc can be imported); native; python').choices(
+      new Option('--engine <ENGINE>', 'both: run native and Python and compare; native; python. Default: $ANECC_ENGINE, else both when upstream anecc can be imported, else native').choices(
         engineChoices,
       ),
     )
@@ -66,9 +66,10 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   if (path === undefined) throw new UsageError("Missing argument 'PATH'.", convertSynopsis);
   if (!existsSync(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
   if (!readable(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' is not readable.`, convertSynopsis);
-  let options: ConvertOptions;
+  let options: ConversionOptions;
   try {
-    options = normalizeConvertOptions({ ...command.opts(), path });
+    // argv and the environment are read here, once; nothing below looks at either again.
+    options = normalizeConvertOptions({ ...command.opts(), path }, process.env);
   } catch (error) {
     if (error instanceof OptionsError) throw new UsageError(error.message, convertSynopsis);
     throw error;
