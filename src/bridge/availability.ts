@@ -1,7 +1,6 @@
 // A cheap answer to "can the Python engine run here?": one plain interpreter run of the bridge's
 // probe, without pythonia (which would keep a child alive until exit()).
 
-import { execa } from 'execa';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
@@ -31,6 +30,8 @@ export async function pythonEngineAvailability(
   const normalized = normalizePythonEngineOptions(options, env);
   const { pythonBin } = normalized;
   const childEnv: Record<string, string | undefined> = { ...env, PYTHONDONTWRITEBYTECODE: '1', DEBUG: undefined };
+  // execa (about a hundred modules) loads here, not with the bridge: conversions never probe.
+  const { execa } = await import('execa');
   const result = await execa(
     pythonBin,
     [bridgeModulePath, 'probe', JSON.stringify({ upstreamSrc: normalized.upstreamSrc ?? null })],

@@ -1,8 +1,8 @@
 // The Python engine: one Python child running py/anecc_bridge.py, upstream anecc loaded by path,
 // the patched copy prepared on first use, and every reply checked before it becomes a result.
 
-import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
@@ -10,17 +10,9 @@ import type { AnecBytes, ConvertRequest, Profile } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
-import { packageFolderName, preparePatchedCopy } from './patches.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
 import { startPythonChild } from './python.js';
 import type { PythonChild } from './python.js';
-import {
-  configureReplySchema,
-  convertReplySchema,
-  errorInfo,
-  parseReply,
-  probeReplySchema,
-} from './replies.js';
 import type { OutcomeReply } from './replies.js';
 import type {
   NormalizedPythonEngineOptions,
@@ -31,12 +23,18 @@ import type {
   PythonOutcome,
 } from './types.js';
 
+// The reply schemas (zod) and the patch library load while the Python child starts, not before:
+// the child's start is the longest wait of a conversion with both engines.
+const loadReplies = (): Promise<typeof import('./replies.js')> => import('./replies.js');
+const loadPatches = (): Promise<typeof import('./patches.js')> => import('./patches.js');
+
 // An .anec file is a 4 KiB header plus a slice of the input; nothing anecc builds is near this.
 const maxAnecSizeInBytes = 1024 * 1024 * 1024;
 const maxBatchSize = 100_000;
 
 async function configure(child: PythonChild, config: Readonly<Record<string, string | null>>): Promise<void> {
-  const reply = parseReply(configureReplySchema, await child.call('configure', JSON.stringify(config)), 'configure');
+  const [raw, { configureReplySchema, parseReply }] = await Promise.all([child.call('configure', JSON.stringify(config)), loadReplies()]);
+  const reply = parseReply(configureReplySchema, raw, 'configure');
   if (!reply.ok) {
     throw new PythonEngineError('bridge-failed', `configuring the bridge failed: ${reply.error.type}: ${reply.error.message}`, {
       pythonType: reply.error.type,
@@ -46,7 +44,8 @@ async function configure(child: PythonChild, config: Readonly<Record<string, str
 }
 
 async function probeChild(child: PythonChild): Promise<ProbeReport> {
-  const reply = parseReply(probeReplySchema, await child.call('probe', undefined), 'probe');
+  const [raw, { errorInfo, parseReply, probeReplySchema }] = await Promise.all([child.call('probe', undefined), loadReplies()]);
+  const reply = parseReply(probeReplySchema, raw, 'probe');
   if (!reply.ok) {
     throw new PythonEngineError('python-error', `probe failed: ${reply.error.type}: ${reply.error.message}`, {
       pythonType: reply.error.type,
@@ -84,6 +83,7 @@ async function takeAnec(file: string): Promise<AnecBytes> {
 }
 
 async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string): Promise<PythonOutcome> {
+  const { errorInfo } = await loadReplies();
   let anec: AnecBytes | undefined;
   if (reply.anecPath !== null) {
     // Only files the bridge wrote into our own work folder are read.
@@ -138,7 +138,8 @@ class Engine implements PythonEngine {
   }
 
   async ping(): Promise<void> {
-    parseReply(configureReplySchema, await this.child.call('ping', undefined), 'ping');
+    const [raw, { configureReplySchema, parseReply }] = await Promise.all([this.child.call('ping', undefined), loadReplies()]);
+    parseReply(configureReplySchema, raw, 'ping');
   }
 
   patchStatus(): PatchStatus | undefined {
@@ -146,6 +147,7 @@ class Engine implements PythonEngine {
   }
 
   async #upstreamPackageDir(): Promise<string> {
+    const { packageFolderName } = await loadPatches();
     if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
     const report = await this.probe();
     if (report.upstream.origin === undefined) {
@@ -157,6 +159,7 @@ class Engine implements PythonEngine {
   /** Builds (or finds in the cache) the patched copy and points the bridge at it, once. */
   #preparePatched(): Promise<PatchStatus> {
     this.#patched ??= (async () => {
+      const { preparePatchedCopy } = await loadPatches();
       const status = await preparePatchedCopy({
         upstreamPackageDir: await this.#upstreamPackageDir(),
         patchesDir: this.options.patchesDir,
@@ -195,6 +198,7 @@ class Engine implements PythonEngine {
       })),
     };
     const raw = await this.child.call('convert', JSON.stringify(batch), options.timeoutMs);
+    const { convertReplySchema, parseReply } = await loadReplies();
     const reply = parseReply(convertReplySchema, raw, 'convert');
     if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
     if (reply.outcomes.length !== requests.length) {
@@ -226,7 +230,9 @@ class Engine implements PythonEngine {
 export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env): Promise<PythonEngine> {
   const normalized = normalizePythonEngineOptions(options, env);
   // Resolved: replies are checked against it with path.resolve, and TMPDIR may be relative.
-  const workDir = path.resolve(await mkdtemp(path.join(tmpdir(), 'anecc-python-')));
+  // Synchronous, like everything up to the child's start: a caller that does not await this call
+  // has a booting child when it returns (the CLI runs the native engine meanwhile).
+  const workDir = path.resolve(mkdtempSync(path.join(tmpdir(), 'anecc-python-')));
   let child: PythonChild | undefined;
   try {
     child = await startPythonChild({

@@ -1,20 +1,21 @@
 // A conversion as the `anecc` command runs it: read the file, run the chosen engines, compare,
 // apply --clean / --remap-slots. Returns data only; the CLI prints it and writes the output file.
-import { statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
-
-// The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
-// native conversion does not pay for it at start-up.
-type Bridge = typeof import('../bridge/index.js');
+import { defaultTimeoutMs } from '../bridge/options.js';
 import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
+import type { ConversionOptions } from './options.js';
+
+// The bridge is loaded only when Python is asked for, so a native conversion does not pay for it
+// at start-up; and only its opening part (bridge/open.ts) before the Python child starts.
+type Bridge = typeof import('../bridge/open.js');
 
 export interface ConvertReport {
-  readonly options: ConvertOptions;
+  readonly options: ConversionOptions;
   /** Engines that ran, in the order they ran. */
   readonly engines: readonly EngineName[];
   /** The result shown to the user: the agreed outcome, or the single engine's. */
@@ -58,7 +59,7 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-export function requestOf(options: ConvertOptions): ConvertRequest {
+export function requestOf(options: ConversionOptions): ConvertRequest {
   return {
     path: options.path,
     name: options.name,
@@ -87,13 +88,11 @@ function patchProblem(error: PatchError): string {
 // bridge's default budget before calling a conversion hung. ANECC_PYTHON_TIMEOUT_MS overrides.
 const pythonMillisecondsPerMegabyte = 1000;
 
-function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
-  const fromEnv = Number(process.env['ANECC_PYTHON_TIMEOUT_MS']);
-  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
-  return defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte);
+function pythonTimeoutMs(inputBytes: number, options: ConversionOptions): number {
+  return options.pythonTimeoutMs ?? defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte);
 }
 
-export async function convert(options: ConvertOptions): Promise<ConvertReport> {
+export async function convert(options: ConversionOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
   const report = await runEngines(bytes, options);
   const anec = report.outcome.anec;
@@ -108,10 +107,9 @@ export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   }
 }
 
-async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<ConvertReport> {
+async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promise<ConvertReport> {
   const request = requestOf(options);
   const engine = options.engine ?? 'both';
-  const native = engine === 'python' ? undefined : runNativeEngine(bytes, request, options.profile);
   const report = (outcome: EngineOutcome, engines: readonly EngineName[], extra: Partial<ConvertReport> = {}): ConvertReport => ({
     options,
     engines,
@@ -122,12 +120,23 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
     fixError: undefined,
     ...extra,
   });
-  if (engine === 'native' && native) return report(native, ['native']);
+  if (engine === 'native') return report(runNativeEngine(bytes, request, options.profile), ['native']);
 
-  const bridge = await import('../bridge/index.js');
+  const bridge = await import('../bridge/open.js');
+  // The Python child starts first and boots while the native engine runs; both are compared
+  // once both are done.
+  const pythonRun = runPython(bridge, bytes, request, options);
+  pythonRun.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+  let native: EngineOutcome | undefined;
+  try {
+    native = engine === 'python' ? undefined : runNativeEngine(bytes, request, options.profile);
+  } finally {
+    // The native engine threw (a bug): the Python child must still be closed before we go.
+    if (native === undefined && engine !== 'python') await pythonRun.catch(() => {});
+  }
   let python: EngineOutcome;
   try {
-    python = await runPython(bridge, bytes, request, options);
+    python = await pythonRun;
   } catch (error) {
     if (!(error instanceof bridge.PythonEngineError) && !(error instanceof bridge.PatchError)) throw error;
     const isPatch = error instanceof bridge.PatchError;
@@ -146,29 +155,40 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
 /**
  * One Python process for this one command, closed whatever happens. Python reads the file again
  * by path, so an input that cannot be read twice (a pipe, /dev/fd/N) goes through a temporary
- * copy with the same base name, which is all upstream derives from the path.
+ * copy with the same base name, which is all upstream derives from the path. Everything up to
+ * the child's start is synchronous, so the child is running when this returns its promise.
  */
-async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
+async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequest, options: ConversionOptions): Promise<EngineOutcome> {
   const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
+  let path = request.path;
+  let opening: Promise<PythonEngine>;
+  try {
+    if (!statSync(request.path).isFile()) {
+      copyDir = mkdtempSync(join(tmpdir(), 'anecc-input-'));
+      path = join(copyDir, basename(request.path) || 'input');
+      writeFileSync(path, bytes);
+    }
+    // Passed whole and with no environment: every default was decided with the options.
+    opening = bridge.openPythonEngine(options.python, {});
+  } catch (error) {
+    opening = Promise.reject(error);
+  }
   let engine: PythonEngine;
   try {
-    if (!statSync(request.path).isFile()) copyDir = await mkdtemp(join(tmpdir(), 'anecc-input-'));
-    engine = await bridge.openPythonEngine();
+    engine = await opening;
   } catch (error) {
-    if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
     if (error instanceof PythonEngineError) throw error;
     // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
     throw new PythonEngineError('bridge-failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
-    const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
-    if (copyDir !== undefined) await writeFile(path, bytes);
-    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs) });
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length, options) });
     if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
     return outcome;
   } finally {
     await engine.close();
-    if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
   }
 }
