@@ -6,7 +6,11 @@ import { basename, join } from 'node:path';
 import { runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
 import { defaultTimeoutMs } from '../bridge/options.js';
-import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
+// Leaf modules, not the tools' index: through its re-exports the CLI bundle would load every tool
+// (and zod) with each conversion. The fixes load only when asked for.
+import type { AnecFixResult, SlotRemapError } from '../tools/clean/index.js';
+import { readInputFile } from '../tools/loaded-file.js';
+import { ToolError } from '../tools/tool-errors.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
 import type { ConversionOptions } from './options.js';
 
@@ -98,6 +102,7 @@ export async function convert(options: ConversionOptions): Promise<ConvertReport
   const anec = report.outcome.anec;
   if (report.disagreement || !anec || (!options.clean && !options.remapSlots)) return report;
   // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
+  const { fixAnec, SlotRemapError } = await import('../tools/clean/index.js');
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });
     return { ...report, outcome: { ...report.outcome, anec: fixes.anec }, fixes };
