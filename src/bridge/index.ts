@@ -3,6 +3,7 @@
 
 export { openPythonEngine } from './engine.js';
 export { pythonEngineAvailability } from './availability.js';
+export { failureKey, failureMemoryMaxAgeMs, forgetFailures, recallFailure, rememberFailure } from './failure-memory.js';
 export { PatchError, PythonEngineError, parsePythonExceptionStack } from './errors.js';
 export { defaultCacheDir, defaultTimeoutMs, normalizePythonEngineOptions, packageRoot } from './options.js';
 export { applyPatchFiles, diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';

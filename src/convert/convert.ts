@@ -5,6 +5,8 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
+// Direct, as bridge/open.ts below: the failure memory is read before anything of Python loads.
+import { failureKey, recallFailure, rememberFailure } from '../bridge/failure-memory.js';
 import { defaultTimeoutMs } from '../bridge/options.js';
 // Leaf modules, not the tools' index: through its re-exports the CLI bundle would load every tool
 // (and zod) with each conversion. The fixes load only when asked for.
@@ -127,6 +129,15 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
   });
   if (engine === 'native') return report(runNativeEngine(bytes, request, options.profile), ['native']);
 
+  // With the default engine, a Python engine known not to start in this setup is not tried again.
+  const memory = options.engine === undefined ? failureKey({ python: options.python, profile: options.profile, searchPath: options.searchPath }) : undefined;
+  const remembered = memory === undefined ? undefined : recallFailure(options.python.cacheDir, memory);
+  if (remembered !== undefined) {
+    return report(runNativeEngine(bytes, request, options.profile), ['native'], {
+      notices: [`anecc: notice: only the native engine ran: ${remembered} (remembered from an earlier run; \`anecc doctor\` checks again)`],
+    });
+  }
+
   const bridge = await import('../bridge/open.js');
   // The Python child starts first and boots while the native engine runs; both are compared
   // once both are done.
@@ -148,6 +159,7 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
     const unusable = isPatch || UNAVAILABLE.includes(error.code);
     const what = isPatch ? patchProblem(error) : 'the Python engine failed';
     if (options.engine === undefined && native && unusable) {
+      if (memory !== undefined) rememberFailure(options.python.cacheDir, memory, `${what}: ${error.message}`);
       return report(native, ['native'], { notices: [`anecc: notice: only the native engine ran: ${what}: ${error.message}`] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();

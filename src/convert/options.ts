@@ -23,6 +23,8 @@ export interface ConversionOptions extends ConvertOptions {
   readonly python: NormalizedPythonEngineOptions;
   /** ANECC_PYTHON_TIMEOUT_MS; undefined: the bridge's budget plus 1 s per MB of input. */
   readonly pythonTimeoutMs: number | undefined;
+  /** PATH, which finds a bare PYTHON_BIN: part of what a remembered Python failure is keyed on. */
+  readonly searchPath: string | undefined;
 }
 
 /** The options as given: argv values (any may be missing) and, for the library, Python engine overrides. */
@@ -87,7 +89,7 @@ function timeoutFromEnv(env: Env): number | undefined {
 /**
  * Fills defaults and validates; throws OptionsError naming every bad option. `env` is read here
  * and nowhere else in a conversion (ANECC_ENGINE, ANECC_PYTHON_TIMEOUT_MS and the Python engine's
- * PYTHON_BIN, ANECC_UPSTREAM_SRC, ANECC_CACHE_DIR, XDG_CACHE_HOME).
+ * PYTHON_BIN, ANECC_UPSTREAM_SRC, ANECC_CACHE_DIR, XDG_CACHE_HOME, and PATH).
  */
 export function normalizeConvertOptions(raw: RawConversionOptions, env: Env = process.env): ConversionOptions {
   const problems: string[] = [];
@@ -106,6 +108,7 @@ export function normalizeConvertOptions(raw: RawConversionOptions, env: Env = pr
     remapSlots: flag(raw, 'remapSlots', problems),
     debug: flag(raw, 'debug', problems),
     pythonTimeoutMs: timeoutFromEnv(env),
+    searchPath: env['PATH'],
   };
   if (problems.length > 0) throw new OptionsError(problems.join('; '));
   let python: NormalizedPythonEngineOptions;

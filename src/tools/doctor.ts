@@ -84,6 +84,7 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
   const {
     PatchError,
     PythonEngineError,
+    forgetFailures,
     normalizePythonEngineOptions,
     notPinnedWarning,
     openPythonEngine,
@@ -133,6 +134,8 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
     report.patches.problem = describe(error);
   }
 
+  // Doctor always probes; what conversions remembered of earlier failures goes (they probe again).
+  forgetFailures(normalized.cacheDir);
   const availability = await pythonEngineAvailability(options, env);
   if (!availability.available && availability.reason === 'python-not-found') {
     report.python.problem = availability.message;
