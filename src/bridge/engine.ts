@@ -118,6 +118,13 @@ function importFailure(
   return new PythonEngineError('upstream-import-failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
 }
 
+/** The patched copy of upstream's package (found by `packageDir`), built or found in the cache. */
+async function preparedCopy(options: NormalizedPythonEngineOptions, packageDir: (folderName: string) => Promise<string> | string): Promise<PatchStatus> {
+  const { packageFolderName, preparePatchedCopy } = await loadPatches();
+  const upstreamPackageDir = await packageDir(packageFolderName);
+  return preparePatchedCopy({ upstreamPackageDir, patchesDir: options.patchesDir, cacheDir: options.cacheDir });
+}
+
 class Engine implements PythonEngine {
   #patched: Promise<PatchStatus> | undefined;
   #patchStatus: PatchStatus | undefined;
@@ -127,6 +134,8 @@ class Engine implements PythonEngine {
     private readonly child: PythonChild,
     private readonly options: NormalizedPythonEngineOptions,
     private readonly workDir: string,
+    /** The patched copy, prepared while the child started (see OpenIntent); used once. */
+    private early: Promise<PatchStatus> | undefined = undefined,
   ) {}
 
   get pid(): number | undefined {
@@ -146,8 +155,7 @@ class Engine implements PythonEngine {
     return this.#patchStatus;
   }
 
-  async #upstreamPackageDir(): Promise<string> {
-    const { packageFolderName } = await loadPatches();
+  async #upstreamPackageDir(packageFolderName: string): Promise<string> {
     if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
     const report = await this.probe();
     if (report.upstream.origin === undefined) {
@@ -159,12 +167,9 @@ class Engine implements PythonEngine {
   /** Builds (or finds in the cache) the patched copy and points the bridge at it, once. */
   #preparePatched(): Promise<PatchStatus> {
     this.#patched ??= (async () => {
-      const { preparePatchedCopy } = await loadPatches();
-      const status = await preparePatchedCopy({
-        upstreamPackageDir: await this.#upstreamPackageDir(),
-        patchesDir: this.options.patchesDir,
-        cacheDir: this.options.cacheDir,
-      });
+      const early = this.early;
+      this.early = undefined;
+      const status = await (early ?? preparedCopy(this.options, (folder) => this.#upstreamPackageDir(folder)));
       await configure(this.child, { patchedSrc: status.dir });
       this.#patchStatus = status;
       return status;
@@ -223,27 +228,44 @@ class Engine implements PythonEngine {
   }
 }
 
+/** What the caller will ask of the engine, so that it can be got ready while the child starts. */
+export interface OpenIntent {
+  /** The profile of the conversions to come: 'patched' prepares the patched copy meanwhile. */
+  readonly profile?: Profile | undefined;
+}
+
 /**
  * Starts the Python engine: one Python child for the life of the command. Always `close()` it
  * (in `finally`): Node does not exit while the child lives.
  */
-export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env): Promise<PythonEngine> {
+export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env, intent: OpenIntent = {}): Promise<PythonEngine> {
   const normalized = normalizePythonEngineOptions(options, env);
   // Resolved: replies are checked against it with path.resolve, and TMPDIR may be relative.
   // Synchronous, like everything up to the child's start: a caller that does not await this call
   // has a booting child when it returns (the CLI runs the native engine meanwhile).
   const workDir = path.resolve(mkdtempSync(path.join(tmpdir(), 'anecc-python-')));
   let child: PythonChild | undefined;
+  let early: Promise<PatchStatus> | undefined;
   try {
-    child = await startPythonChild({
+    // The child is spawned before this call returns its promise (it resolves once the bridge is
+    // imported).
+    const starting = startPythonChild({
       pythonBin: normalized.pythonBin,
       bridgePath: bridgeModulePath,
       timeoutMs: normalized.timeoutMs,
       // Also runs when a signal or process.exit() ends the command before close().
       cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });
+    // Node's half of the patched profile (hashing upstream, the cached copy) runs while Python
+    // boots; where upstream is is known without asking Python only with ANECC_UPSTREAM_SRC.
+    const { upstreamSrc } = normalized;
+    if (intent.profile === 'patched' && upstreamSrc !== undefined) {
+      early = preparedCopy(normalized, (folder) => path.join(upstreamSrc, folder));
+      early.catch(() => {}); // its failure surfaces at the first conversion, as without intent
+    }
+    child = await starting;
     await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir });
-    return new Engine(child, normalized, workDir);
+    return new Engine(child, normalized, workDir, early);
   } catch (error) {
     await child?.close();
     await rm(workDir, { recursive: true, force: true });

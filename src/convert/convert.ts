@@ -187,7 +187,7 @@ async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequ
       writeFileSync(path, bytes);
     }
     // Passed whole and with no environment: every default was decided with the options.
-    opening = bridge.openPythonEngine(options.python, {});
+    opening = bridge.openPythonEngine(options.python, {}, { profile: options.profile });
   } catch (error) {
     opening = Promise.reject(error);
   }
