@@ -4,7 +4,6 @@
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
-import { parseReply, probeReplySchema } from './replies.js';
 import type { PythonAvailability, PythonEngineOptions } from './types.js';
 
 const probeTimeoutMs = 15_000;
@@ -50,6 +49,8 @@ export async function pythonEngineAvailability(
     const why = result.timedOut ? `no answer within ${probeTimeoutMs} ms` : lastLine(result.stderr) || result.shortMessage;
     return { available: false, pythonBin, reason: 'probe-failed', message: `probing ${pythonBin} failed: ${why}` };
   }
+  // zod, with the reply schemas, loads only once there is a reply to check.
+  const { parseReply, probeReplySchema } = await import('./replies.js');
   let reply;
   try {
     reply = parseReply(probeReplySchema, result.stdout, 'probe');
