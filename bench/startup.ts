@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { corpusDir } from '../test/helpers/corpus.js';
+import { corpusDir } from '../support/corpus.js';
 
 type Figure = (name: string, value: number | string, note?: string) => void;
 

@@ -9,11 +9,11 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { openPythonEngine, pythonEngineAvailability, type PythonEngine } from '../src/bridge/index.js';
-import { corpusSkipReason } from '../test/helpers/corpus.js';
-import { writeCounterexample, reproduceCommand } from '../test/differential/lib/counterexample.js';
-import { runLive, shrinkDisagreement, type LiveSummary } from '../test/differential/lib/live.js';
-import { oraclePath, readOracle } from '../test/differential/lib/oracle-file.js';
-import { replayOracle } from '../test/differential/lib/replay.js';
+import { corpusSkipReason } from '../support/corpus.js';
+import { writeCounterexample, reproduceCommand } from '../support/differential/counterexample.js';
+import { runLive, shrinkDisagreement, type LiveSummary } from '../support/differential/live.js';
+import { oraclePath, readOracle } from '../support/differential/oracle-file.js';
+import { replayOracle } from '../support/differential/replay.js';
 import { parseDifferentialArgs, UsageError, type DifferentialArgs } from './differential-lib/args.js';
 import { openWorkerEngine, type WorkerEngine } from './differential-lib/worker-engine.js';
 

@@ -2,6 +2,7 @@
 // Types only: commander loads with the commands that parse with it, not with every conversion
 // (a plain `anecc FILE -o OUT` is parsed by plain-argv.ts).
 import type { Command, CommanderError } from 'commander';
+import { AneccError } from '../hwx/index.js';
 import { ExitCode, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
@@ -10,13 +11,13 @@ export interface Synopsis {
   readonly help: string;
 }
 
-export class UsageError extends Error {
+export class UsageError extends AneccError<'usage'> {
+  override readonly name = 'UsageError';
   constructor(
     message: string,
     readonly synopsis: Synopsis,
   ) {
-    super(message);
-    this.name = 'UsageError';
+    super('usage', message);
   }
 }
 

@@ -5,6 +5,8 @@ import { profiles, type ConvertOptions, type Profile } from '../anec/index.js';
 // Direct, not through the bridge's index: that one loads pythonia's wrapper, zod and the patch library.
 import { normalizePythonEngineOptions, type Env } from '../bridge/options.js';
 import type { NormalizedPythonEngineOptions, PythonEngineOptions } from '../bridge/types.js';
+import { AneccError } from '../hwx/index.js';
+import { expectedChoice, expectedType } from './messages.js';
 
 export type EngineChoice = 'both' | 'native' | 'python';
 export const engineChoices: readonly EngineChoice[] = ['both', 'native', 'python'];
@@ -43,34 +45,30 @@ export interface RawConversionOptions {
   readonly python?: PythonEngineOptions | undefined;
 }
 
-export class OptionsError extends Error {
-  readonly code = 'bad_option';
+export class OptionsError extends AneccError<'bad_option'> {
+  override readonly name = 'OptionsError';
   constructor(message: string) {
-    super(message);
-    this.name = 'OptionsError';
+    super('bad_option', message);
   }
 }
-
-const expected = (choices: readonly string[]): string => choices.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
-const kindOf = (value: unknown): string => (value === null ? 'null' : typeof value);
 
 function text(raw: RawConversionOptions, key: 'path' | 'name' | 'out' | 'profile' | 'engine', problems: string[]): string | undefined {
   const value = raw[key];
   if (value === undefined || typeof value === 'string') return value;
-  problems.push(`${key}: expected a string, got ${kindOf(value)}`);
+  problems.push(expectedType(key, 'a string', value));
   return undefined;
 }
 
 function flag(raw: RawConversionOptions, key: 'write' | 'print' | 'force' | 'clean' | 'remapSlots' | 'debug', problems: string[]): boolean {
   const value = raw[key];
   if (value === undefined || typeof value === 'boolean') return value ?? false;
-  problems.push(`${key}: expected a boolean, got ${kindOf(value)}`);
+  problems.push(expectedType(key, 'a boolean', value));
   return false;
 }
 
 function choice<T extends string>(value: string | undefined, choices: readonly T[], what: string, problems: string[]): T | undefined {
   if (value === undefined || (choices as readonly string[]).includes(value)) return value as T | undefined;
-  problems.push(`${what}: expected ${expected(choices)}, got "${value}"`);
+  problems.push(expectedChoice(what, choices, value));
   return undefined;
 }
 
@@ -94,7 +92,7 @@ function timeoutFromEnv(env: Env): number | undefined {
 export function normalizeConvertOptions(raw: RawConversionOptions, env: Env = process.env): ConversionOptions {
   const problems: string[] = [];
   const path = text(raw, 'path', problems);
-  if (path === undefined && raw.path === undefined) problems.push('path: expected a string, got undefined');
+  if (path === undefined && raw.path === undefined) problems.push(expectedType('path', 'a string', undefined));
   const options = {
     path: path ?? '',
     name: text(raw, 'name', problems),

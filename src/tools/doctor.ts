@@ -137,7 +137,7 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
   // Doctor always probes; what conversions remembered of earlier failures goes (they probe again).
   forgetFailures(normalized.cacheDir);
   const availability = await pythonEngineAvailability(options, env);
-  if (!availability.available && availability.reason === 'python-not-found') {
+  if (!availability.available && availability.reason === 'python_not_found') {
     report.python.problem = availability.message;
     return doctorReportSchema.parse(report);
   }

@@ -2,11 +2,30 @@
 // Integers only: no hex strings, no bigint (a u64 too large for a double is null plus a warning).
 
 import { z } from 'zod';
+import { hwxIssueCodes } from '../hwx/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
 
-export const warningSchema = z.object({ code: z.string(), message: z.string() });
+/** Codes of inspect's own warnings; the reader's warnings keep their issue code. */
+const inspectWarningCodes = [
+  /** The tasks bind slots in another order than libane's outputs 4.., inputs after. */
+  'libane_slot_order',
+  /** A task that uses no kernel sets KernelDMA/NE kernel registers. */
+  'spurious_kdma',
+  /** Which slot holds which tensor cannot be told. */
+  'slot_mapping_unclear',
+  /** Not H13: tasks shown as the H13 encoding reads them. */
+  'generation_not_decoded',
+  /** An .anec header's size and its payload length disagree. */
+  'anec_size',
+] as const;
+
+/** Every warning code inspect can report: the reader's issue codes (`unsafe_integer` too) and its own. */
+const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
+
+/** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
+export const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
 
 export const machoHeaderSchema = z.object({
   magic: int,

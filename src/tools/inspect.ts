@@ -95,7 +95,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
   const warnings: InspectWarning[] = file.warnings.map(issueWarning);
   if (!named) {
     warnings.push({
-      code: 'generation-not-decoded',
+      code: 'generation_not_decoded',
       message: `${file.header.generation} (cpusubtype ${file.header.cpusubtype}) is not H13: its tasks are shown as the H13 encoding reads them and its registers are not named; the .anec format and libane know H13 only`,
     });
   } else {
@@ -195,11 +195,11 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     ] as const
   ).filter(([, v]) => safeNumber(v) === undefined);
   for (const [field, value] of unsafe) {
-    warnings.push({ code: 'unsafe-integer', message: `header ${field} = ${value} is too large to show exactly; shown as null` });
+    warnings.push({ code: 'unsafe_integer', message: `header ${field} = ${value} is too large to show exactly; shown as null` });
   }
   if (size !== undefined && size !== loaded.payload.length) {
     warnings.push({
-      code: 'anec-size',
+      code: 'anec_size',
       message: `header size ${hex(size)} but the payload after the ${hex(ANEC_HEADER_SIZE_IN_BYTES)}-byte header has ${hex(loaded.payload.length)} bytes`,
     });
   }

@@ -10,6 +10,8 @@ import {
   PACKET_COUNT_SHIFT,
   TASK_ALIGNMENT_IN_BYTES,
   TASK_HEADER_SIZE_IN_BYTES,
+  TASK_HEADER_W1,
+  TASK_HEADER_W7,
   tokens,
 } from '../hwx/index.js';
 import { alignUp } from './geometry.js';
@@ -20,7 +22,7 @@ export const TASK_HEADER_WORD_COUNT = TASK_HEADER_SIZE_IN_BYTES / 4;
 export const MAX_PACKET_VALUES = (1 << (32 - PACKET_COUNT_SHIFT));
 const WORD = 4;
 
-export function packetHeader(packet: PacketDescription): number {
+function packetHeader(packet: PacketDescription): number {
   return (((packet.values.length - 1) << PACKET_COUNT_SHIFT) | (packet.address & PACKET_ADDRESS_MASK)) >>> 0;
 }
 
@@ -72,9 +74,7 @@ export function layoutTaskSize(layout: HwxLayout): number {
   return layout === 'v9' ? COMPACT_TASK_SIZE_IN_BYTES : FULL_TASK_SIZE_IN_BYTES;
 }
 
-/** W1 bits 24:16 give the next task's size in words minus one; W7 its offset from `__text`. */
-export const W1_INDEX = 1;
-export const W7_INDEX = 7;
+/** W1 (TASK_HEADER_W1) bits 24:16 give the next task's size in words minus one; W7 its offset from `__text`. */
 const W1_NEXT_SIZE_SHIFT = 16;
 const W1_NEXT_SIZE_MASK = 0x1ff << W1_NEXT_SIZE_SHIFT;
 
@@ -89,7 +89,7 @@ export function chainWords(w1: number, nextOffset: number | undefined, next: Tas
 export function linkTasks(tasks: readonly TaskDescription[]): readonly TaskDescription[] {
   const { offsets } = placeTasks(tasks);
   return tasks.map((task, i) => {
-    const { w1, w7 } = chainWords(task.header[W1_INDEX] ?? 0, offsets[i + 1], tasks[i + 1]);
-    return { ...task, header: task.header.map((word, k) => (k === W1_INDEX ? w1 : k === W7_INDEX ? w7 : word)) };
+    const { w1, w7 } = chainWords(task.header[TASK_HEADER_W1] ?? 0, offsets[i + 1], tasks[i + 1]);
+    return { ...task, header: task.header.map((word, k) => (k === TASK_HEADER_W1 ? w1 : k === TASK_HEADER_W7 ? w7 : word)) };
   });
 }

@@ -2,6 +2,8 @@
 // tensors, tasks, kernel size); every derived number (addresses, strides, offsets, sizes, string
 // offsets) is computed by the writer, so a description cannot be internally inconsistent in those.
 
+import { AneccError } from '../hwx/index.js';
+
 /**
  * The file layouts of the compiler versions seen:
  * - v5: compiler v4/v5. `__TEXT` first at the base address, buffers after it, LC_LOADFVMLIB names.
@@ -117,13 +119,13 @@ export interface WriterIssue {
   readonly detail: string;
 }
 
-export class HwxWriteError extends Error {
+export class HwxWriteError extends AneccError<'hwx_write'> {
   override readonly name = 'HwxWriteError';
-  readonly code = 'hwx_write';
   readonly issues: readonly WriterIssue[];
 
   constructor(issues: readonly WriterIssue[]) {
     super(
+      'hwx_write',
       `cannot write HWX: ${issues.map((issue) => `${issue.path.join('.') || '(description)'}: ${issue.detail}`).join('; ')}`,
     );
     this.issues = issues;

@@ -3,20 +3,21 @@
 
 import { PACKET_ADDRESS_MASK, PROGRAM_SLOT_FIRST_IO, SLOT_COUNT, TILE_SIZE_IN_BYTES, KERNEL_ALIGNMENT_IN_BYTES } from '../hwx/index.js';
 import { tensorGeometry } from './geometry.js';
-import { chainWords, layoutTaskSize, leadingPackets, MAX_PACKET_VALUES, placeTasks, TASK_HEADER_WORD_COUNT, taskSize, W1_INDEX, W7_INDEX } from './tasks.js';
+import { TASK_HEADER_W1, TASK_HEADER_W7 } from '../hwx/index.js';
+import { chainWords, layoutTaskSize, leadingPackets, MAX_PACKET_VALUES, placeTasks, TASK_HEADER_WORD_COUNT, taskSize } from './tasks.js';
 import type { HwxDescription, TensorShape, WriterIssue } from './types.js';
 import { hwxLayouts } from './types.js';
 
 /** Largest dimension accepted: keeps every stride and size well inside a u32. */
-export const maxDimension = 0xffff;
+const maxDimension = 0xffff;
 /** Upstream refuses buffers of 0x10000 tiles or more. */
-export const maxBufferSizeInBytes = (0x10000 - 1) * TILE_SIZE_IN_BYTES;
-export const maxKernelSizeInBytes = 0x40000000;
-export const maxDebugInfoSizeInBytes = 0x4000000;
-export const maxTaskCount = 0x1000;
-export const maxPacketsPerTask = 256;
-export const maxNameLength = 64;
-export const maxCompilerFlags = 256;
+const maxBufferSizeInBytes = (0x10000 - 1) * TILE_SIZE_IN_BYTES;
+const maxKernelSizeInBytes = 0x40000000;
+const maxDebugInfoSizeInBytes = 0x4000000;
+const maxTaskCount = 0x1000;
+const maxPacketsPerTask = 256;
+const maxNameLength = 64;
+const maxCompilerFlags = 256;
 
 /** Names start with a letter or `_` so that no name byte sequence can form a scanned word. */
 const namePattern = /^[A-Za-z_][A-Za-z0-9_@./-]*$/;
@@ -105,8 +106,8 @@ export function validateDescription(d: HwxDescription): readonly WriterIssue[] {
   const { offsets } = placeTasks(d.tasks);
   d.tasks.forEach((task, i) => {
     if (taskSize(task) !== expectedSize) add('bad_task_size', ['tasks', i], `layout ${d.layout} tasks are ${expectedSize} bytes, got ${taskSize(task)}`);
-    const chain = chainWords(task.header[W1_INDEX] ?? 0, offsets[i + 1], d.tasks[i + 1]);
-    if (task.header[W1_INDEX] !== chain.w1 || task.header[W7_INDEX] !== chain.w7) {
+    const chain = chainWords(task.header[TASK_HEADER_W1] ?? 0, offsets[i + 1], d.tasks[i + 1]);
+    if (task.header[TASK_HEADER_W1] !== chain.w1 || task.header[TASK_HEADER_W7] !== chain.w7) {
       add('bad_chain', ['tasks', i, 'header'], `W1/W7 must point at the next task (W1 0x${chain.w1.toString(16)}, W7 0x${chain.w7.toString(16)}); linkTasks() sets them`);
     }
     if (task.header.length !== TASK_HEADER_WORD_COUNT) add('bad_count', ['tasks', i, 'header'], `expected ${TASK_HEADER_WORD_COUNT} words, got ${task.header.length}`);

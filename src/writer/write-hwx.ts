@@ -2,6 +2,9 @@
 // through the reader's token for it (src/hwx/tokens.ts), so writer and reader share field offsets.
 
 import {
+  ANE_BUFFER_PROT_INPUT,
+  ANE_BUFFER_PROT_INTERMEDIATE,
+  ANE_BUFFER_PROT_OUTPUT,
   ANE_CPU_TYPE,
   FP16_ELEMENT_TYPE,
   FP16_SIZE_IN_BYTES,
@@ -19,6 +22,8 @@ import {
   PROGRAM_SLOT_KERNEL,
   PROGRAM_SLOT_TEXT,
   SEGMENT_ALIGNMENT_IN_BYTES,
+  SG_FVMLIB_NORELOC,
+  SG_NORELOC,
   SLOT_COUNT,
   THREAD_FLAVOR_PROGRAM,
   THREAD_FLAVOR_TENSOR,
@@ -32,16 +37,11 @@ import type { HwxDescription } from './types.js';
 import { HwxWriteError } from './types.js';
 import { validateDescription } from './validate.js';
 
-/** Segment flags: SG_NORELOC, and SG_FVMLIB | SG_NORELOC for the I/O buffers. */
-const SG_NORELOC = 0x4;
-const SG_FVMLIB_NORELOC = 0x6;
+/** Segment flags besides the buffers' (SG_NORELOC, SG_FVMLIB_NORELOC, shared with the reader). */
 const SG_NONE = 0;
-/** Memory protections, as (maxprot, initprot) pairs: upstream classifies buffers by them. */
+/** Memory protections, as (maxprot, initprot) pairs; the buffers' are the reader's ANE_BUFFER_PROT_*. */
 const PROT_NONE = 0;
 const PROT_TEXT = 5; // read | execute
-const PROT_INPUT = 1;
-const PROT_OUTPUT = 2;
-const PROT_INTERMEDIATE = 3;
 const PROT_DEBUG = 1;
 /** Section alignment exponents and flags as the compiler writes them. */
 const BUFFER_SECTION_ALIGN = 14;
@@ -171,7 +171,7 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
     case 'fvmlib': {
       const t = tensorAt(plan, command);
       const input = t.description.kind === 'input';
-      const prot = input ? PROT_INPUT : PROT_OUTPUT;
+      const prot = input ? ANE_BUFFER_PROT_INPUT : ANE_BUFFER_PROT_OUTPUT;
       segment({ segname: '__FVMLIB', vmaddr: u64(t.addr), vmsize: u64(t.geometry.bufferSize), fileoff: 0n, filesize: 0n, maxprot: prot, initprot: prot, nsects: 1, flags: SG_FVMLIB_NORELOC });
       SECTION_64.put(bytes, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: u64(t.addr), size: u64(t.geometry.byteSize), offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
       return;
@@ -179,7 +179,7 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
     case 'intermediate': {
       const r = plan.intermediate;
       if (!r) return;
-      segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: PROT_INTERMEDIATE, initprot: PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
+      segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: ANE_BUFFER_PROT_INTERMEDIATE, initprot: ANE_BUFFER_PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
       SECTION_64.put(bytes, sectionAt, { sectname: '__bss', segname: '__DATA', addr: u64(r.addr), size: u64(r.size), offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
       return;
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { raisingAtImport, testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
-import { repoRoot } from '../helpers/corpus.js';
+import { repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-engine-choice-'));
 const fakes: { remove(): void }[] = [];

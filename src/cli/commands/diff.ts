@@ -6,7 +6,7 @@ import { renderDiffText } from '../render/diff-text.js';
 import { renderJsonReport } from '../render/json-report.js';
 import { parseWith, type Synopsis } from '../usage.js';
 
-export const diffSynopsis: Synopsis = { usage: 'anecc diff [OPTIONS] A B', help: 'anecc diff --help' };
+const diffSynopsis: Synopsis = { usage: 'anecc diff [OPTIONS] A B', help: 'anecc diff --help' };
 
 /** As cmp(1) and diff(1): 0 same, 1 different, 2 trouble. */
 const DIFF_TROUBLE = ExitCode.usage;

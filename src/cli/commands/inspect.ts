@@ -6,7 +6,7 @@ import { renderInspectText } from '../render/inspect-text.js';
 import { renderJsonReport } from '../render/json-report.js';
 import { parseWith, type Synopsis } from '../usage.js';
 
-export const inspectSynopsis: Synopsis = { usage: 'anecc inspect [OPTIONS] FILE', help: 'anecc inspect --help' };
+const inspectSynopsis: Synopsis = { usage: 'anecc inspect [OPTIONS] FILE', help: 'anecc inspect --help' };
 
 function inspectCommand(): Command {
   return new Command('anecc inspect')

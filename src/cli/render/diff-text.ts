@@ -1,5 +1,5 @@
 // Text form of a diff report: one line per group of like differences, register names shown.
-import { hex } from '../../tools/index.js';
+import { hex } from '../../anec/index.js';
 import type { DiffGroup, DiffReport } from '../../tools/index.js';
 
 type Value = DiffGroup['a'];

@@ -29,13 +29,13 @@ function named(block: string, test: (name: string) => boolean): number[] {
 }
 
 /** Addresses whose bit 0 enables a coefficient DMA channel. */
-export const coefficientConfigAddresses: ReadonlySet<number> = new Set([
+const coefficientConfigAddresses: ReadonlySet<number> = new Set([
   ...named('KernelDMA', (n) => n.startsWith(COEFF_CONFIG_PREFIX)),
   ...tail(KERNEL_DMA_TAIL_CONFIG_ADDRESS),
 ]);
 
 /** Addresses clean sets to 0 in tasks that use no kernel. */
-export const cleanableAddresses: ReadonlySet<number> = new Set([
+const cleanableAddresses: ReadonlySet<number> = new Set([
   ...coefficientConfigAddresses,
   ...named('KernelDMA', (n) => n.startsWith(COEFF_SIZE_PREFIX)),
   ...tail(KERNEL_DMA_TAIL_SIZE_ADDRESS),
