@@ -2,7 +2,8 @@
 // Types only: commander loads with the commands that parse with it, not with every conversion
 // (a plain `anecc FILE -o OUT` is parsed by plain-argv.ts).
 import type { Command, CommanderError } from 'commander';
-import { AneccError } from '../hwx/index.js';
+// The error base alone, not the reader: `anecc --help` and usage errors do not load it.
+import { AneccError } from '../hwx/errors.js';
 import { ExitCode, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
