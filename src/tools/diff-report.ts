@@ -3,9 +3,9 @@
 import { z } from 'zod';
 
 /** A compared value: JSON integers for numbers, text for names, lists for shapes, null for "absent". */
-export const diffValueSchema = z.union([z.int(), z.string(), z.array(z.int().nullable()), z.null()]);
+const diffValueSchema = z.union([z.int(), z.string(), z.array(z.int().nullable()), z.null()]);
 
-export const differenceSchema = z.object({
+const differenceSchema = z.object({
   /** Stable path: `header.td_size`, `task[0].header.W4`, `task[0].reg.0xc800`, `tensor.probs/src`, `segment.__DEBUG`. */
   where: z.string(),
   /** What a person calls it: `W4 (debug log events)`, `NE KernelCfg`. */
@@ -17,7 +17,7 @@ export const differenceSchema = z.object({
 });
 
 /** Consecutive differences of one kind with the same change, shown as one line. */
-export const diffGroupSchema = z.object({
+const diffGroupSchema = z.object({
   where: z.string(),
   field: z.string(),
   a: diffValueSchema,

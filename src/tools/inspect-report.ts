@@ -25,9 +25,9 @@ const inspectWarningCodes = [
 const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
 
 /** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
-export const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
+const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
 
-export const machoHeaderSchema = z.object({
+const machoHeaderSchema = z.object({
   magic: int,
   cputype: int,
   cpusubtype: int,
@@ -37,7 +37,7 @@ export const machoHeaderSchema = z.object({
   flags: int,
 });
 
-export const anecSlotSchema = z.object({
+const anecSlotSchema = z.object({
   slot: int,
   /** upstream's name for the slot: cmd, krn, itm0, dst0, src0 ... */
   name: z.string(),
@@ -46,7 +46,7 @@ export const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
-export const anecHeaderSchema = z.object({
+const anecHeaderSchema = z.object({
   size: nullableInt,
   tdSize: int,
   tdCount: int,
@@ -58,7 +58,7 @@ export const anecHeaderSchema = z.object({
   slots: z.array(anecSlotSchema),
 });
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   segment: z.string(),
   name: z.string(),
   addr: int,
@@ -67,7 +67,7 @@ export const sectionSchema = z.object({
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
-export const segmentSchema = z.object({
+const segmentSchema = z.object({
   name: z.string(),
   vmaddr: int,
   vmsize: int,
@@ -78,14 +78,14 @@ export const segmentSchema = z.object({
   sections: z.array(sectionSchema),
 });
 
-export const programSlotSchema = z.object({
+const programSlotSchema = z.object({
   slot: int,
   address: int,
   /** What the address is: a tensor name or `__TEXT,__text`-style section, null when nothing matches. */
   binds: z.string().nullable(),
 });
 
-export const programSchema = z.object({
+const programSchema = z.object({
   slots: z.array(programSlotSchema),
   firstTaskAddress: int,
   firstTaskWordMarker: int,
@@ -93,13 +93,13 @@ export const programSchema = z.object({
   networkName: z.string().nullable(),
 });
 
-export const compilerSchema = z.object({
+const compilerSchema = z.object({
   name: z.string().nullable(),
   version: z.string().nullable(),
   flags: z.array(z.string()),
 });
 
-export const tensorSchema = z.object({
+const tensorSchema = z.object({
   name: z.string().nullable(),
   role: z.enum(['input', 'output', 'intermediate', 'alias']),
   /** [N, C, H, W]. */
@@ -111,14 +111,14 @@ export const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
-export const headerWordSchema = z.object({
+const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
   description: z.string(),
 });
 
-export const bindingsSchema = z.object({
+const bindingsSchema = z.object({
   value: int,
   reads: z.array(int),
   writes: z.array(int),
@@ -132,7 +132,7 @@ export const bindingsSchema = z.object({
   ene: int,
 });
 
-export const registerSchema = z.object({
+const registerSchema = z.object({
   /** Name from the H13 table, null when the address has none (or the generation is not H13). */
   register: z.string().nullable(),
   block: z.string().nullable(),
@@ -142,9 +142,9 @@ export const registerSchema = z.object({
   offset: int,
 });
 
-export const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
+const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
 
-export const taskSchema = z.object({
+const taskSchema = z.object({
   index: int,
   offset: int,
   size: int,
