@@ -7,4 +7,4 @@ export { PythonException } from './errors.js';
 export { upstreamExceptionTypes, upstreamType } from './messages.js';
 export { renderAnecStruct, slotName } from './struct-text.js';
 export { runNativeEngine } from './engine.js';
-export * from './options.js';
+export type { ConvertOptions } from './options.js';
