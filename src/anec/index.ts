@@ -8,3 +8,4 @@ export { upstreamExceptionTypes, upstreamType } from './messages.js';
 export { renderAnecStruct, slotName } from './struct-text.js';
 export { runNativeEngine } from './engine.js';
 export type { ConvertOptions } from './options.js';
+export { generationRefusal, generationWarning } from './generation.js';

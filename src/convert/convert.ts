@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AneccError } from '../hwx/index.js';
-import { runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { generationWarning, runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PythonEngine } from '../bridge/index.js';
 // Direct, as bridge/open.ts below: the failure memory is read before anything of Python loads.
 import { failureKey, recallFailure, rememberFailure } from '../bridge/failure-memory.js';
@@ -94,9 +94,15 @@ function pythonTimeoutMs(inputBytes: number, options: ConversionOptions): number
 
 export async function convert(options: ConversionOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
-  const report = await runEngines(bytes, options);
+  const ran = await runEngines(bytes, options);
+  // Patched only: an H13-layout file whose cpusubtype names another generation converts as
+  // upstream converts it, with one warning; the H13 fixes are not applied to it.
+  const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
+  const fixing = options.clean || options.remapSlots;
+  const notices = warning === undefined ? [] : fixing ? [warning, 'anecc: notice: --clean and --remap-slots know H13 files only: not applied'] : [warning];
+  const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
-  if (report.disagreement || !anec || (!options.clean && !options.remapSlots)) return report;
+  if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
   // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
   const { fixAnec, SlotRemapError } = await import('../tools/clean/index.js');
   try {

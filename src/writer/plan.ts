@@ -33,6 +33,7 @@ const {
 const COMMAND_ALIGNMENT_IN_BYTES = 8;
 /** Flavor-1 state size in words: compiler v7 added three words at the end. */
 const programStateWords: Readonly<Record<HwxLayout, number>> = { v5: 0x214, v7: 0x21a, v9: 0x21a };
+const SEGMENT_STATE_WORDS = 0x21e;
 /** Flavor-3 state size in words (compiler v5.4.1 and later). */
 export const TENSOR_STATE_WORDS = 0x34a;
 /** The LC_NOTE of compiler v5.4.1 is this long (its 40-byte record plus 8 zero bytes). */
@@ -189,7 +190,8 @@ export function planHwx(d: HwxDescription): HwxPlan {
   if (!early) push('text', segment(2));
   const nameHeader = d.layout === 'v5' ? FVMLIB_COMMAND.len : BUFFER_NAME_COMMAND.len;
   tensors.forEach((t, i) => push('buffer-name', alignUp(nameHeader + cstringSize(t.description.name), COMMAND_ALIGNMENT_IN_BYTES), i));
-  const stateWords = programStateWords[d.layout];
+  // H14's segment state (flavor 4) has 542 words in generations/matmul_h14.hwx.
+  const stateWords = d.generation === 'H14' ? SEGMENT_STATE_WORDS : programStateWords[d.layout];
   push('program', THREAD_COMMAND.len + stateWords * 4 + alignUp(cstringSize(d.networkName), COMMAND_ALIGNMENT_IN_BYTES));
   tensors.forEach((t, i) => {
     const strings = cstringSize(d.networkName) + cstringSize(t.threadName) + cstringSize(t.bufferName);
