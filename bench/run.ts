@@ -9,6 +9,7 @@ import { runNativeEngine, type ConvertRequest } from '../src/anec/index.js';
 import { writeFileAtomic } from '../src/cli/write-file.js';
 import { describeLarge, writeHwx } from '../src/writer/index.js';
 import { runBenchParts } from './parts.js';
+import { runStartupFigures } from './startup.js';
 
 const REPEATS = 3;
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -27,6 +28,13 @@ function time(fn: () => void): number {
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function main(): Promise<void> {
+  // `make bench ONLY=startup`: the whole-process figures alone (a few minutes less).
+  if (process.argv[2] !== 'startup') await largeFileFigures();
+  console.log(`whole process (medians of alternating runs; the figure is the worst file):`);
+  await runStartupFigures(figure);
+}
+
+async function largeFileFigures(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-'));
   try {
     const file = join(dir, 'large.hwx');

@@ -1,11 +1,17 @@
 // The library's `convert({ path })`: the CLI's defaults filled in, the output written the way the
 // CLI writes it, and one result shape whether or not the conversion worked. A thin layer over
 // src/convert, which owns the options; this file only normalizes what a library caller passes.
-import type { AnecHeader, EngineChoice, EngineError, EngineName, LogRecord, Profile } from './anec/index.js';
-import { normalizeConvertOptions } from './anec/index.js';
+import type { AnecHeader, EngineError, EngineName, LogRecord, Profile } from './anec/index.js';
 // The atomic writer is the CLI's own, so that a library write behaves exactly like `-o`.
 import { writeFileAtomic } from './cli/write-file.js';
-import { convert as runConversion, ConvertSetupError, type ConvertNotice, type ConvertReport, type Disagreement } from './convert/index.js';
+import {
+  convert as runConversion,
+  ConvertSetupError,
+  normalizeConvertOptions,
+  type ConvertReport,
+  type Disagreement,
+  type EngineChoice,
+} from './convert/index.js';
 import type { AnecFixResult } from './tools/index.js';
 
 /**
@@ -111,6 +117,25 @@ function failureOf(report: ConvertReport): ConvertFailure | undefined {
   return undefined;
 }
 
+/**
+ * A line the command prints besides upstream's log (why only the native engine ran, a patched
+ * copy rebuilt, a generation --clean does not know), as data: its level and its text without
+ * the `anecc: <level>: ` prefix.
+ */
+export interface ConvertNotice {
+  /** `notice` (information) or `warning` (the result may not be what you expect). */
+  readonly level: 'notice' | 'warning';
+  /** One line, no prefix. */
+  readonly message: string;
+}
+
+/** The CLI's notice lines as data. */
+function noticeOf(line: string): ConvertNotice {
+  const m = /^anecc(?:::|: )(notice|warn|warning): (.*)$/s.exec(line);
+  if (!m) return { level: 'notice', message: line };
+  return { level: m[1] === 'notice' ? 'notice' : 'warning', message: m[2]! };
+}
+
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -160,7 +185,7 @@ export async function convert(options: ConvertFileOptions): Promise<ConvertFileR
     header: outcome.header,
     printed: outcome.printed,
     logs: outcome.logs,
-    notices: report.notices,
+    notices: report.notices.map(noticeOf),
   };
   const anecParts = outcome.anec;
   const failure = failureOf(report);

@@ -1,5 +1,7 @@
 // The package's programmatic API (`import ... from 'anecc'`). Start with `convert`; the rest are
 // the pieces the `anecc` command is made of. Test helpers live on the `anecc/testing` subpath.
+// Taken from the modules that define them rather than the folders' index files, whose re-exports
+// would load zod, the patch library and every tool with `import('anecc')`.
 export {
   convert,
   type ConvertFailed,
@@ -7,19 +9,20 @@ export {
   type ConvertFileOptions,
   type ConvertFileResult,
   type ConvertFileResultBase,
+  type ConvertNotice,
   type ConvertSuccess,
 } from './api.js';
-export { ConvertSetupError, compareOutcomes, type ConvertNotice, type Disagreement } from './convert/index.js';
+export { ConvertSetupError } from './convert/convert.js';
+export { compareOutcomes, type Disagreement } from './convert/compare.js';
+export { OptionsError, type EngineChoice } from './convert/options.js';
 export {
   decodeAnecHeader,
   encodeAnecHeader,
-  OptionsError,
   renderAnecStruct,
   runNativeEngine,
   type AnecBytes,
   type AnecHeader,
   type ConvertRequest,
-  type EngineChoice,
   type EngineError,
   type EngineName,
   type EngineOutcome,
@@ -27,5 +30,9 @@ export {
   type Profile,
 } from './anec/index.js';
 export { readHwx, safeReadHwx, readTaskStream, HwxFormatError, type HwxFile } from './hwx/index.js';
-export { openPythonEngine, pythonEngineAvailability, type PythonEngine, type PythonEngineOptions } from './bridge/index.js';
-export { diffFiles, inspectFile, fixAnec, type AnecFixResult, type DiffReport, type InspectReport } from './tools/index.js';
+export { openPythonEngine, pythonEngineAvailability } from './bridge/open.js';
+export type { PythonEngine, PythonEngineOptions } from './bridge/index.js';
+export { diffFiles } from './tools/diff.js';
+export { inspectFile } from './tools/inspect.js';
+export { fixAnec } from './tools/clean/index.js';
+export type { AnecFixResult, DiffReport, InspectReport } from './tools/index.js';

@@ -1,5 +1,6 @@
 // The native engine: one request in, one EngineOutcome out, in the same shape the Python engine
 // returns, so the two can be compared field by field.
+import { generationRefusal } from './generation.js';
 import { convertWith, type ConvertContext, type ProfileRules } from './core.js';
 import { PythonException } from './errors.js';
 import { encodeAnecHeader } from './header.js';
@@ -50,5 +51,8 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
     if (!(cause instanceof PythonException)) throw cause;
     error = { type: cause.type, message: cause.message, code: cause.code };
   }
+  // Patched only: a failure on another generation's file says so (upstream's type, clearer words).
+  const refusal = error !== undefined && profile === 'patched' ? generationRefusal(bytes, request.path) : undefined;
+  if (error !== undefined && refusal !== undefined) error = { ...error, message: refusal };
   return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs, warnings };
 }

@@ -1,7 +1,7 @@
 // Entry point: picks the command and turns every outcome into an exit status.
 import { existsSync } from 'node:fs';
-import { runConvert } from './commands/convert.js';
 import { ExitCode, processIo, type Io } from './io.js';
+import { prebuiltHelpFor } from './prebuilt-help.js';
 import { recoverRawArguments } from './raw-argv.js';
 import { reportUsageError, UsageError } from './usage.js';
 
@@ -12,11 +12,13 @@ const subcommands: Record<string, () => Promise<CommandRunner>> = {
   inspect: async () => (await import('./commands/inspect.js')).runInspect,
   diff: async () => (await import('./commands/diff.js')).runDiff,
   clean: async () => (await import('./commands/clean.js')).runClean,
+  retarget: async () => (await import('./commands/retarget.js')).runRetarget,
+  check: async () => (await import('./commands/check.js')).runCheck,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
 };
 
 // Options of the convert command that take a value: their values are not positional arguments.
-const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile']);
+const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile', '--target']);
 // Short flags clustered before a value option, as click allows: `-wn NAME`, `-po OUT`.
 const CLUSTER_BEFORE_VALUE = /^-[wpf]*[no]$/;
 
@@ -49,6 +51,13 @@ export async function main(rawArgv: readonly string[], io: Io = processIo): Prom
   try {
     const sub = pickSubcommand(argv);
     if (sub !== undefined) return await (await subcommands[sub]!())(argv.slice(1), io);
+    const help = prebuiltHelpFor(argv);
+    if (help !== undefined) {
+      io.stdout(help);
+      return ExitCode.ok;
+    }
+    // Loaded here rather than at the top so that --help does not load the converter.
+    const { runConvert } = await import('./commands/convert.js');
     return await runConvert(argv, io);
   } catch (error) {
     if (error instanceof UsageError) return reportUsageError(error, io);

@@ -4,7 +4,6 @@
 // result and says it was not cross-checked; an explicit --engine python|both fails with exit 1
 // and the same reason. Never a disagreement (exit 3), never "the input cannot be converted".
 import type { PatchError, PythonEngineError } from '../bridge/index.js';
-import type { ConvertNotice } from './convert.js';
 
 export type PythonFailureKind =
   /** Python or upstream is not usable here (missing, not importable, patches or cache unusable). */
@@ -42,7 +41,12 @@ export function patchProblem(error: PatchError): string {
   }
 }
 
-/** The one notice of the default engine when it keeps the native result alone (as data: the CLI adds `anecc: notice: `). */
-export function fallbackNotice(what: string, message: string): ConvertNotice {
-  return { code: 'native_only', message: `only the native engine ran, not cross-checked with upstream: ${what}: ${message}` };
+/** The one notice line of the default engine when it keeps the native result alone. */
+export function fallbackNotice(what: string, message: string): string {
+  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${what}: ${message}`;
+}
+
+/** The same notice when the failure was remembered from an earlier run (see bridge/failure-memory.ts). */
+export function rememberedFallbackNotice(remembered: string): string {
+  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${remembered} (remembered from an earlier run; \`anecc doctor\` checks again)`;
 }

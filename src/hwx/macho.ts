@@ -27,7 +27,7 @@ import {
   readToken,
   toSafeNumber,
 } from './bounds.js';
-import { generationName } from './generations.js';
+import { generationName } from './generations/index.js';
 import {
   BUFFER_NAME_COMMAND,
   FVMLIB_COMMAND,
@@ -61,6 +61,7 @@ export function readHeader(bytes: Uint8Array): HwxHeader {
     ncmds: h.ncmds,
     sizeofcmds: h.sizeofcmds,
     flags: h.flags,
+    reserved: h.reserved,
   };
 }
 

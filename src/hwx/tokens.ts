@@ -74,8 +74,8 @@ export function fixedString(len: number): Token<string> {
   };
 }
 
-/** `count` consecutive tokens. */
-function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
+/** `count` consecutive tokens (also the .anec field table's arrays, src/anec/format.ts). */
+export function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
   return {
     len: token.len * count,
     get(b, o) {
@@ -122,6 +122,7 @@ export interface MachHeader64 {
   ncmds: number;
   sizeofcmds: number;
   flags: number;
+  reserved: number;
 }
 export const MACH_HEADER_64 = struct<MachHeader64>(32, {
   magic: [0, U32_LE],
@@ -131,6 +132,7 @@ export const MACH_HEADER_64 = struct<MachHeader64>(32, {
   ncmds: [16, U32_LE],
   sizeofcmds: [20, U32_LE],
   flags: [24, U32_LE],
+  reserved: [28, U32_LE],
 });
 
 export interface LoadCommandRecord {
@@ -240,13 +242,51 @@ export const PROGRAM_TASK_FIELDS = struct<ProgramTaskFields>(0x810, programTaskF
  * their meaning is not known, and only the writer uses them.
  */
 export interface ProgramTaskInfo extends ProgramTaskFields {
+  /** `ane` in AlexAltea/ane e397b69 src/libane/hwx.h (struct hwx_ane_td_state). */
+  word0x810: number;
+  /** `ene` in the same struct. */
   word0x814: number;
   nameOffset: number;
 }
 export const PROGRAM_TASK_INFO = struct<ProgramTaskInfo>(0x830, {
   ...programTaskFields,
+  word0x810: [0x810, U32_LE],
   word0x814: [0x814, U32_LE],
   nameOffset: [0x82c, U32_LE],
+});
+
+/**
+ * Flavor-4 state (the segment state of H14/H15 files), after the same 32-slot address table as
+ * flavor 1. Field offsets: AlexAltea/ane e397b69 src/libane/hwx.h (struct hwx_ane_seg_state,
+ * after `uint64_t base_addr[256]`).
+ */
+export interface SegmentStateInfo {
+  segAddr: bigint;
+  sectIdx: bigint;
+  segHeaderSize: number;
+  segWords: number;
+  segId: number;
+  firstTdId: number;
+  tdCount: number;
+  nextSegmentCount: number;
+  nextSegmentId0: number;
+  nextSegmentId1: number;
+  ane: number;
+  ene: number;
+}
+export const SEGMENT_STATE_INFO = struct<SegmentStateInfo>(0x838, {
+  segAddr: [0x800, U64_LE],
+  sectIdx: [0x808, U64_LE],
+  segHeaderSize: [0x810, U32_LE],
+  segWords: [0x814, U32_LE],
+  segId: [0x818, U32_LE],
+  firstTdId: [0x81c, U32_LE],
+  tdCount: [0x820, U32_LE],
+  nextSegmentCount: [0x824, U32_LE],
+  nextSegmentId0: [0x828, U32_LE],
+  nextSegmentId1: [0x82c, U32_LE],
+  ane: [0x830, U32_LE],
+  ene: [0x834, U32_LE],
 });
 
 /** Flavor-1 state words after the task fields, present in every layout. */

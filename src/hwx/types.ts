@@ -21,6 +21,7 @@ export interface HwxHeader extends Located {
   readonly ncmds: number;
   readonly sizeofcmds: number;
   readonly flags: number;
+  readonly reserved: number;
 }
 
 /** Which buffer a section stands for, from its segment protections. */
@@ -134,6 +135,27 @@ export interface ProgramDescriptor extends Located {
   readonly taskCount: number;
   /** Network name (`net`), when the string reference is valid. */
   readonly networkName: string | undefined;
+  /** `ane` and `ene` words of the state (AlexAltea/ane hwx.h hwx_ane_td_state). */
+  readonly ane: number;
+  readonly ene: number;
+}
+
+/** LC_THREAD flavor 4 (H14, H15): the segment state, which takes the program descriptor's place. */
+export interface SegmentState extends Located {
+  readonly kind: 'segment-state';
+  /** 32 buffer addresses, as in the program descriptor. */
+  readonly slots: readonly number[];
+  readonly segAddr: number;
+  readonly sectIdx: number;
+  readonly segHeaderSize: number;
+  readonly segWords: number;
+  readonly segId: number;
+  readonly firstTdId: number;
+  readonly tdCount: number;
+  readonly nextSegmentCount: number;
+  readonly nextSegmentId: readonly [number, number];
+  readonly ane: number;
+  readonly ene: number;
 }
 
 export type TensorDirection = 'input' | 'output' | 'unknown';
@@ -148,6 +170,8 @@ export interface Dims {
 /** LC_THREAD flavor 3: one tensor's description. */
 export interface TensorDescriptor extends Located {
   readonly kind: 'tensor-descriptor';
+  /** First state word (`unk` of HWX_ANE_BIND_STATE in AlexAltea/ane e397b69 tools/ane-disasm). */
+  readonly word0: number;
   readonly direction: TensorDirection;
   readonly directionCode: number;
   readonly name: string | undefined;
@@ -244,6 +268,8 @@ export interface HwxFile {
   readonly segments: readonly SegmentCommand[];
   readonly sections: readonly Section[];
   readonly program: ProgramDescriptor | undefined;
+  /** The segment state (flavor 4) of H14/H15 files. */
+  readonly segmentState: SegmentState | undefined;
   readonly tensorDescriptors: readonly TensorDescriptor[];
   readonly bufferNames: readonly BufferNameCommand[];
   readonly symbols: readonly SymbolEntry[];
@@ -252,6 +278,11 @@ export interface HwxFile {
   readonly ident: Ident | undefined;
   /** Tasks decoded from `__TEXT,__text` (empty when there is no such section). */
   readonly taskStream: TaskStream | undefined;
+  /**
+   * The generation whose task layout read `taskStream`: the cpusubtype's, or H13 when the tasks
+   * open with an H13 first packet although the cpusubtype names another generation.
+   */
+  readonly taskGeneration: string | undefined;
   /** Problems that did not stop the reading (tools show them; the strict converter may refuse). */
   readonly warnings: readonly HwxIssue[];
 }

@@ -3,7 +3,7 @@
 
 import { KERNEL_ALIGNMENT_IN_BYTES } from '../hwx/index.js';
 import type { DiffGroup, DiffReport, DiffValue, Difference } from './diff-report.js';
-import { hex } from '../anec/index.js';
+import { ANEC_SCALAR_FIELDS, hex } from '../anec/index.js';
 import { inspectLoaded } from './inspect.js';
 import type { InspectReport, InspectTask } from './inspect-report.js';
 import { loadFile, safeNumber, type LoadedFile } from './loaded-file.js';
@@ -77,16 +77,9 @@ function compareAnecHeader(out: Collector, a: InspectReport, b: InspectReport): 
   }
   const x = a.anec;
   const y = b.anec;
-  const scalar: readonly [string, number | null, number | null][] = [
-    ['size', x.size, y.size],
-    ['td_size', x.tdSize, y.tdSize],
-    ['td_count', x.tdCount, y.tdCount],
-    ['tsk_size', x.tskSize, y.tskSize],
-    ['krn_size', x.krnSize, y.krnSize],
-    ['src_count', x.srcCount, y.srcCount],
-    ['dst_count', x.dstCount, y.dstCount],
-  ];
-  for (const [name, u, v] of scalar) out.add(`header.${name}`, name, u, v);
+  const layout = (h: typeof x): string => `${h.layout.target} (payload at ${hex(h.layout.payloadOffset)})`;
+  out.add('header.layout', 'layout', layout(x), layout(y));
+  for (const f of ANEC_SCALAR_FIELDS) out.add(`header.${f.cName}`, f.cName, x[f.key], y[f.key]);
   const slots = [...new Set([...x.slots.map((s) => s.slot), ...y.slots.map((s) => s.slot)])].sort((p, q) => p - q);
   for (const slot of slots) {
     const u = x.slots.find((s) => s.slot === slot);

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { hwxIssueCodes } from '../hwx/index.js';
+import { ANEC_SCALAR_FIELDS, anecTargetNames, isU64Field, type AnecScalarKey, type AnecTargetName, type AnecU64ScalarKey } from '../anec/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
@@ -15,8 +16,10 @@ const inspectWarningCodes = [
   'spurious_kdma',
   /** Which slot holds which tensor cannot be told. */
   'slot_mapping_unclear',
-  /** Not H13: tasks shown as the H13 encoding reads them. */
+  /** A generation with no public register map: its tasks are shown raw. */
   'generation_not_decoded',
+  /** The cpusubtype names another generation but the tasks have the H13 layout (read as H13). */
+  'generation_layout_mismatch',
   /** An .anec header's size and its payload length disagree. */
   'anec_size',
   /** No order of the tensor stabs fits the buffer sizes (the converter's ConversionWarning). */
@@ -37,6 +40,7 @@ const machoHeaderSchema = z.object({
   ncmds: int,
   sizeofcmds: int,
   flags: int,
+  reserved: int,
 });
 
 const anecSlotSchema = z.object({
@@ -48,14 +52,21 @@ const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
+type ScalarShape = { readonly [K in AnecScalarKey]: K extends AnecU64ScalarKey ? typeof nullableInt : typeof int };
+
+/** The header's scalar fields, from the one .anec field table: u64 values may be null (too large for JSON). */
+const anecScalarShape = Object.fromEntries(ANEC_SCALAR_FIELDS.map((f) => [f.key, isU64Field(f) ? nullableInt : int])) as ScalarShape;
+
+/** Which target's layout an .anec file has: where its payload starts, and how the reader told. */
+export const anecLayoutSchema = z.object({
+  target: z.enum(anecTargetNames as [AnecTargetName, ...AnecTargetName[]]),
+  payloadOffset: int,
+  evidence: z.enum(['size', 'task', 'assumed']),
+});
+
 const anecHeaderSchema = z.object({
-  size: nullableInt,
-  tdSize: int,
-  tdCount: int,
-  tskSize: nullableInt,
-  krnSize: nullableInt,
-  srcCount: int,
-  dstCount: int,
+  ...anecScalarShape,
+  layout: anecLayoutSchema,
   /** Slots with a nonzero tile count or nchw row. */
   slots: z.array(anecSlotSchema),
 });
@@ -66,6 +77,8 @@ const sectionSchema = z.object({
   addr: int,
   size: int,
   offset: int,
+  align: int,
+  flags: int,
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
@@ -77,6 +90,7 @@ const segmentSchema = z.object({
   filesize: int,
   maxprot: int,
   initprot: int,
+  flags: int,
   sections: z.array(sectionSchema),
 });
 
@@ -93,6 +107,40 @@ const programSchema = z.object({
   firstTaskWordMarker: int,
   taskCount: int,
   networkName: z.string().nullable(),
+  /** `ane` and `ene` of the state (AlexAltea/ane hwx.h hwx_ane_td_state). */
+  ane: int,
+  ene: int,
+});
+
+/** LC_THREAD flavor 4 of H14/H15 files (AlexAltea/ane hwx.h hwx_ane_seg_state). */
+const segmentStateSchema = z.object({
+  slots: z.array(programSlotSchema),
+  segAddr: int,
+  sectIdx: int,
+  segHeaderSize: int,
+  segWords: int,
+  segId: int,
+  firstTdId: int,
+  tdCount: int,
+  nextSegmentCount: int,
+  nextSegmentId: z.array(int),
+  ane: int,
+  ene: int,
+});
+
+/** What this package knows of the file's generation, and from where. */
+const decodingSchema = z.object({
+  generation: z.string(),
+  chips: z.string(),
+  tdVersion: nullableInt,
+  /** packets | fixed | raw (see src/hwx/generations/types.ts TaskLayout). */
+  encoding: z.enum(['packets', 'fixed', 'dense', 'raw']),
+  /** What a register's `address` means: a register byte address, or a byte offset inside the task. */
+  addressing: z.enum(['register', 'task-offset']),
+  registersDecoded: z.boolean(),
+  /** One line when registers are not decoded, else null. */
+  note: z.string().nullable(),
+  sources: z.array(z.string()),
 });
 
 const compilerSchema = z.object({
@@ -101,8 +149,13 @@ const compilerSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/** One LC_THREAD state: flavor 1 program, 3 tensor, 4 segment state (AlexAltea/ane hwx.h). */
+const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
+
 const tensorSchema = z.object({
   name: z.string().nullable(),
+  /** First word of the tensor's thread state (flavor 3), null when it has none. */
+  descriptorWord0: nullableInt,
   role: z.enum(['input', 'output', 'intermediate', 'alias']),
   /** [N, C, H, W]. */
   shape: z.array(int).length(4).nullable(),
@@ -113,15 +166,28 @@ const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
+const fieldSchema = z.object({ name: z.string(), value: int });
+
 const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
   description: z.string(),
+  /** Bit fields from the generation's profile; [] when it names none. */
+  fields: z.array(fieldSchema),
+});
+
+/** One slot binding (r0, r1, w, t, k0..k3) from the generation's profile. */
+const slotBindingSchema = z.object({
+  label: z.string(),
+  role: z.enum(['read', 'write', 'tile', 'kernel']),
+  slot: int,
+  enabled: z.boolean(),
 });
 
 const bindingsSchema = z.object({
   value: int,
+  /** Enabled r0, r1 and kernel (k0..k3) slots: every slot the task reads. */
   reads: z.array(int),
   writes: z.array(int),
   rbase0: int,
@@ -135,13 +201,15 @@ const bindingsSchema = z.object({
 });
 
 const registerSchema = z.object({
-  /** Name from the H13 table, null when the address has none (or the generation is not H13). */
+  /** Name from the file's generation profile, null when it has none (or the generation is not decoded). */
   register: z.string().nullable(),
   block: z.string().nullable(),
   address: int,
   value: int,
   /** Absolute file offset of the value. */
   offset: int,
+  /** Bit fields from the profile; [] when it names none. */
+  fields: z.array(fieldSchema),
 });
 
 const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
@@ -153,7 +221,10 @@ const taskSchema = z.object({
   layout: z.enum(['full', 'compact', 'unknown']),
   firstPacket: nullableInt,
   header: z.array(headerWordSchema),
+  /** H13's W8 view (null for other generations). */
   bindings: bindingsSchema.nullable(),
+  /** Every binding the profile decodes, kernel bindings included ([] when it decodes none). */
+  slotBindings: z.array(slotBindingSchema),
   usesKernel: z.boolean(),
   packets: z.array(packetSchema),
   registers: z.array(registerSchema),
@@ -171,6 +242,10 @@ export const inspectReportSchema = z.object({
   anec: anecHeaderSchema.nullable(),
   segments: z.array(segmentSchema),
   program: programSchema.nullable(),
+  segmentState: segmentStateSchema.nullable(),
+  threads: z.array(threadSchema),
+  /** Null for .anec files (read as H13, the only generation libane loads). */
+  decoding: decodingSchema.nullable(),
   tensors: z.array(tensorSchema),
   tasks: z.array(taskSchema),
   warnings: z.array(warningSchema),
@@ -181,5 +256,6 @@ export type InspectReport = z.infer<typeof inspectReportSchema>;
 export type InspectTask = z.infer<typeof taskSchema>;
 export type InspectTensor = z.infer<typeof tensorSchema>;
 export type InspectRegister = z.infer<typeof registerSchema>;
+export type InspectSlotBinding = z.infer<typeof slotBindingSchema>;
 export type InspectWarning = z.infer<typeof warningSchema>;
 export type InspectSegment = z.infer<typeof segmentSchema>;

@@ -5,10 +5,12 @@ export { describeHwxFile } from './describe-file.js';
 export { fixtures } from './fixtures.js';
 export { planHwx } from './plan.js';
 export { linkTasks } from './tasks.js';
-export { HwxWriteError, hwxLayouts } from './types.js';
-export type { AliasStabDescription, HwxDescription, HwxLayout, TaskDescription, TensorDescription, TensorShape } from './types.js';
+export { HwxWriteError, hwxLayouts, writerGenerations } from './types.js';
+export { describeMatmul } from './generation-presets.js';
+export type { AliasStabDescription, HwxDescription, HwxLayout, TaskDescription, TensorDescription, TensorShape, WriterGeneration } from './types.js';
 export {
   describeIntermediate,
+  describeTwoIntermediates,
   describeLarge,
   describeMul,
   describeMulDebugProbs,

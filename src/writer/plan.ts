@@ -33,6 +33,7 @@ const {
 const COMMAND_ALIGNMENT_IN_BYTES = 8;
 /** Flavor-1 state size in words: compiler v7 added three words at the end. */
 const programStateWords: Readonly<Record<HwxLayout, number>> = { v5: 0x214, v7: 0x21a, v9: 0x21a };
+const SEGMENT_STATE_WORDS = 0x21e;
 /** Flavor-3 state size in words (compiler v5.4.1 and later). */
 export const TENSOR_STATE_WORDS = 0x34a;
 /** The LC_NOTE of compiler v5.4.1 is this long (its 40-byte record plus 8 zero bytes). */
@@ -80,6 +81,7 @@ type CommandKind =
   | 'text'
   | 'fvmlib'
   | 'intermediate'
+  | 'extra-intermediate'
   | 'debug'
   | 'buffer-name'
   | 'program'
@@ -92,7 +94,7 @@ export interface PlannedCommand {
   readonly kind: CommandKind;
   readonly offset: number;
   readonly size: number;
-  /** Index into `tensors` for the per-tensor commands. */
+  /** Index into `tensors` for the per-tensor commands, into `extraIntermediates` for those. */
   readonly tensor: number | undefined;
 }
 
@@ -102,6 +104,7 @@ export interface HwxPlan {
   readonly text: PlannedRegion & { readonly constAddr: number; readonly constOffset: number };
   readonly tensors: readonly PlannedTensor[];
   readonly intermediate: PlannedRegion | undefined;
+  readonly extraIntermediates: readonly PlannedRegion[];
   readonly debug: PlannedRegion | undefined;
   readonly programStateWords: number;
   readonly identText: string;
@@ -147,7 +150,9 @@ export function planHwx(d: HwxDescription): HwxPlan {
   let cursor = ANE_BASE_ADDRESS;
   const textAddr = early ? cursor : 0;
   if (early) cursor += textVmsize;
-  const textOrdinal = early ? 1 : d.tensors.length + (d.intermediate ? 1 : 0) + (d.debugInfo ? 1 : 0) + 1;
+  const extras = d.extraIntermediates ?? [];
+  const scratchCount = (d.intermediate ? 1 : 0) + extras.length;
+  const textOrdinal = early ? 1 : d.tensors.length + scratchCount + (d.debugInfo ? 1 : 0) + 1;
   const firstBufferOrdinal = early ? 3 : 1;
   const tensors = d.tensors.map((description, i): PlannedTensor => {
     const geometry = tensorGeometry(description.shape);
@@ -161,6 +166,12 @@ export function planHwx(d: HwxDescription): HwxPlan {
     intermediate = { addr: cursor, vmsize, fileoff: 0, size: d.intermediate.size, sectionOrdinal: firstBufferOrdinal + tensors.length };
     cursor += vmsize;
   }
+  const extraIntermediates = extras.map((x, i): PlannedRegion => {
+    const vmsize = alignUp(x.size, TILE_SIZE_IN_BYTES);
+    const region = { addr: cursor, vmsize, fileoff: 0, size: x.size, sectionOrdinal: firstBufferOrdinal + tensors.length + (intermediate ? 1 : 0) + i };
+    cursor += vmsize;
+    return region;
+  });
   let debugAddr = 0;
   if (d.debugInfo) {
     debugAddr = cursor;
@@ -185,11 +196,13 @@ export function planHwx(d: HwxDescription): HwxPlan {
   if (early) push('text', segment(2));
   tensors.forEach((_, i) => push('fvmlib', segment(1), i));
   if (intermediate) push('intermediate', segment(1));
+  extraIntermediates.forEach((_, i) => push('extra-intermediate', segment(1), i));
   if (d.debugInfo) push('debug', segment(1));
   if (!early) push('text', segment(2));
   const nameHeader = d.layout === 'v5' ? FVMLIB_COMMAND.len : BUFFER_NAME_COMMAND.len;
   tensors.forEach((t, i) => push('buffer-name', alignUp(nameHeader + cstringSize(t.description.name), COMMAND_ALIGNMENT_IN_BYTES), i));
-  const stateWords = programStateWords[d.layout];
+  // H14's segment state (flavor 4) has 542 words in generations/matmul_h14.hwx.
+  const stateWords = d.generation === 'H14' ? SEGMENT_STATE_WORDS : programStateWords[d.layout];
   push('program', THREAD_COMMAND.len + stateWords * 4 + alignUp(cstringSize(d.networkName), COMMAND_ALIGNMENT_IN_BYTES));
   tensors.forEach((t, i) => {
     const strings = cstringSize(d.networkName) + cstringSize(t.threadName) + cstringSize(t.bufferName);
@@ -232,7 +245,7 @@ export function planHwx(d: HwxDescription): HwxPlan {
         vmsize: debugVmsize,
         fileoff: headerEnd,
         size: d.debugInfo.size,
-        sectionOrdinal: firstBufferOrdinal + tensors.length + (intermediate ? 1 : 0),
+        sectionOrdinal: firstBufferOrdinal + tensors.length + scratchCount,
       }
     : undefined;
   const textFileoff = headerEnd + debugVmsize;
@@ -251,6 +264,7 @@ export function planHwx(d: HwxDescription): HwxPlan {
     },
     tensors,
     intermediate,
+    extraIntermediates,
     debug,
     programStateWords: stateWords,
     identText: ident,

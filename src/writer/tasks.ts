@@ -38,8 +38,15 @@ export function leadingPackets(layout: HwxLayout): readonly PacketDescription[] 
 }
 
 export function taskSize(task: TaskDescription): number {
-  return task.packets.reduce((sum, p) => sum + WORD + p.values.length * WORD, TASK_HEADER_SIZE_IN_BYTES);
+  const fixed = (task.header.length + (task.body?.length ?? 0)) * WORD;
+  return task.packets.reduce((sum, p) => sum + WORD + p.values.length * WORD, fixed);
 }
+
+/** H14 tasks: 10 header words and 54 body words, sizeof(TD_V11) (AlexAltea/ane e397b69 td_v11.h). */
+export const H14_TASK_SIZE_IN_BYTES = 0x100;
+export const H14_HEADER_WORD_COUNT = 10;
+/** H11 tasks: 7 header words before the first packet (the corpus's generations/matmul_h11.hwx). */
+export const H11_HEADER_WORD_COUNT = 7;
 
 export interface TaskPlacement {
   /** Byte offset of each task from the start of `__text`. */
@@ -61,7 +68,8 @@ export function placeTasks(tasks: readonly TaskDescription[]): TaskPlacement {
 
 /** Puts a validated task (its header has TASK_HEADER's word count) at `offset`; returns its end. */
 export function putTask(bytes: Uint8Array, offset: number, task: TaskDescription): number {
-  let at = tokens.TASK_HEADER.put(bytes, offset, task.header);
+  let at = offset;
+  for (const word of [...task.header, ...(task.body ?? [])]) at = tokens.PACKET_VALUE.put(bytes, at, word);
   for (const packet of task.packets) {
     at = tokens.PACKET_HEADER.put(bytes, at, packetHeader(packet));
     for (const value of packet.values) at = tokens.PACKET_VALUE.put(bytes, at, value);

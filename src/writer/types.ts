@@ -38,6 +38,15 @@ export interface IntermediateDescription {
   readonly size: number;
 }
 
+/**
+ * A further `__DATA,__bss` scratch buffer, as models like atan2 have: anecc 1.0.9 refuses more
+ * than one (it asserts itm_count <= 1), and libane has intermediate slots 2 and 3 only.
+ */
+export interface ExtraIntermediateDescription extends IntermediateDescription {
+  /** Program-descriptor slot (2..31) the hardware binds this buffer to. */
+  readonly slot: number;
+}
+
 /** One register-write packet: `values.length` words written from byte `address` on. */
 export interface PacketDescription {
   readonly address: number;
@@ -46,10 +55,22 @@ export interface PacketDescription {
 
 /** One task descriptor: header words W0..W9, then packets (the first ones at KernelDMA). */
 export interface TaskDescription {
-  /** Exactly 10 words. */
+  /** Exactly 10 words (7 for an H11 task). */
   readonly header: readonly number[];
   readonly packets: readonly PacketDescription[];
+  /** Fixed-layout words after the header (H14 tasks only, which have no packets). */
+  readonly body?: readonly number[];
 }
+
+/**
+ * The generation whose task layout the file gets, when it is not H13 (see src/hwx/generations/):
+ * - H11: a 7-word header then packets, no W7 chain, any task size; the program descriptor (flavor 1);
+ * - H14: a 10-word header then 54 fixed-offset words (0x100 bytes, td_v11.h); the segment state
+ *   (flavor 4) instead of the program descriptor.
+ * The segments, names and stabs follow `layout` as for H13.
+ */
+export type WriterGeneration = 'H11' | 'H14';
+export const writerGenerations: readonly WriterGeneration[] = ['H11', 'H14'];
 
 /**
  * Content of `__TEXT,__const` (and of `__DEBUG,__debug_info`): zeros, or a pattern whose every
@@ -81,6 +102,8 @@ export interface HwxDescription {
   readonly layout: HwxLayout;
   /** Mach-O cpusubtype: the ANE generation (4 = H13). */
   readonly cpuSubtype: number;
+  /** Task layout of another generation than H13 (undefined: H13). */
+  readonly generation?: WriterGeneration;
   /** Goes into LC_IDENT as `zin_ane_compiler v<version>`. */
   readonly compilerVersion: string;
   /** Version of the Espresso front end; v7+ compilers list it as `Module 0` in LC_IDENT. */
@@ -92,6 +115,8 @@ export interface HwxDescription {
   /** I/O tensors, in buffer-address order. */
   readonly tensors: readonly TensorDescription[];
   readonly intermediate: IntermediateDescription | undefined;
+  /** Scratch buffers after `intermediate` (none when absent). */
+  readonly extraIntermediates?: readonly ExtraIntermediateDescription[];
   readonly tasks: readonly TaskDescription[];
   readonly kernel: KernelDescription;
   /** Only in layout v9. */

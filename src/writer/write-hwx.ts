@@ -26,6 +26,7 @@ import {
   SG_NORELOC,
   SLOT_COUNT,
   THREAD_FLAVOR_PROGRAM,
+  THREAD_FLAVOR_SEGMENT,
   THREAD_FLAVOR_TENSOR,
   tokens,
 } from '../hwx/index.js';
@@ -81,6 +82,7 @@ const {
   NOTE_COMMAND,
   PROGRAM_SLOT_TABLE,
   PROGRAM_TASK_INFO,
+  SEGMENT_STATE_INFO,
   PROGRAM_TRAILER_WORDS,
   PROGRAM_V7_WORDS,
   SECTION_64,
@@ -122,6 +124,7 @@ export function writeHwx(description: HwxDescription): Uint8Array {
     ncmds: plan.commands.length,
     sizeofcmds: plan.sizeofcmds,
     flags: HWX_HEADER_FLAGS,
+    reserved: 0,
   });
   for (const command of plan.commands) putCommand(bytes, plan, command);
 
@@ -176,8 +179,9 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
       SECTION_64.put(bytes, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: u64(t.addr), size: u64(t.geometry.byteSize), offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
       return;
     }
-    case 'intermediate': {
-      const r = plan.intermediate;
+    case 'intermediate':
+    case 'extra-intermediate': {
+      const r = command.kind === 'intermediate' ? plan.intermediate : plan.extraIntermediates[command.tensor ?? 0];
       if (!r) return;
       segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: ANE_BUFFER_PROT_INTERMEDIATE, initprot: ANE_BUFFER_PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
       SECTION_64.put(bytes, sectionAt, { sectname: '__bss', segname: '__DATA', addr: u64(r.addr), size: u64(r.size), offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
@@ -224,23 +228,54 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
   }
 }
 
+/** H14 files bind `__const` at slot 2 of the segment state (generations/matmul_h14.hwx). */
+const SEGMENT_SLOT_KERNEL = 2;
+/** Segment-state words of generations/matmul_h14.hwx: header size 4 words, ene 0xffff. */
+const SEGMENT_HEADER_WORDS = 4;
+const SEGMENT_ENE = 0xffff;
+
 function putProgram(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): void {
   const d = plan.description;
   const state = command.offset + THREAD_COMMAND.len;
   const stateBytes = plan.programStateWords * 4;
-  putLoadCommand(bytes, command.offset, LC_THREAD, command.size, THREAD_COMMAND, { flavor: THREAD_FLAVOR_PROGRAM, count: plan.programStateWords });
+  const segment = d.generation === 'H14';
+  const flavor = segment ? THREAD_FLAVOR_SEGMENT : THREAD_FLAVOR_PROGRAM;
+  putLoadCommand(bytes, command.offset, LC_THREAD, command.size, THREAD_COMMAND, { flavor, count: plan.programStateWords });
   const slots = new Array<number>(SLOT_COUNT).fill(0);
   slots[PROGRAM_SLOT_TEXT] = plan.text.addr;
-  slots[PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
+  slots[segment ? SEGMENT_SLOT_KERNEL : PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
   if (plan.intermediate) slots[PROGRAM_SLOT_INTERMEDIATE] = plan.intermediate.addr;
+  (d.extraIntermediates ?? []).forEach((x, i) => {
+    slots[x.slot] = plan.extraIntermediates[i]!.addr;
+  });
   for (const t of plan.tensors) slots[t.description.slot] = t.addr;
   PROGRAM_SLOT_TABLE.put(bytes, state, slots.map(u64));
   const firstTask = d.tasks[0];
+  if (segment) {
+    const words = d.tasks.reduce((n, t) => n + taskSize(t) / 4, 0);
+    SEGMENT_STATE_INFO.put(bytes, state, {
+      segAddr: u64(plan.text.addr),
+      sectIdx: 0n,
+      segHeaderSize: SEGMENT_HEADER_WORDS,
+      segWords: words,
+      segId: 0,
+      firstTdId: 0,
+      tdCount: d.tasks.length,
+      nextSegmentCount: 0,
+      nextSegmentId0: 0,
+      nextSegmentId1: 0,
+      ane: 0,
+      ene: SEGMENT_ENE,
+    });
+    putCString(bytes, state + stateBytes, d.networkName);
+    return;
+  }
   const late = d.layout !== 'v5';
   PROGRAM_TASK_INFO.put(bytes, state, {
     firstTaskAddress: u64(plan.text.addr),
     firstTaskWordMarker: firstTask ? taskSize(firstTask) / 4 - 1 : 0,
     taskCount: d.tasks.length,
+    word0x810: 0,
     word0x814: PROGRAM_WORD_0X814,
     nameOffset: THREAD_COMMAND.len + stateBytes,
   });

@@ -49,7 +49,7 @@ const cases: readonly Case[] = [
   roundTrip(
     'MACH_HEADER_64',
     tokens.MACH_HEADER_64,
-    fc.record({ magic: u32, cputype: u32, cpusubtype: u32, filetype: u32, ncmds: u32, sizeofcmds: u32, flags: u32 }),
+    fc.record({ magic: u32, cputype: u32, cpusubtype: u32, filetype: u32, ncmds: u32, sizeofcmds: u32, flags: u32, reserved: u32 }),
   ),
   roundTrip('LOAD_COMMAND', tokens.LOAD_COMMAND, fc.record({ cmd: u32, cmdsize: u32 })),
   roundTrip(
@@ -79,7 +79,25 @@ const cases: readonly Case[] = [
   roundTrip(
     'PROGRAM_TASK_INFO',
     tokens.PROGRAM_TASK_INFO,
-    fc.record({ firstTaskAddress: u64, firstTaskWordMarker: u32, taskCount: u32, word0x814: u32, nameOffset: u32 }),
+    fc.record({ firstTaskAddress: u64, firstTaskWordMarker: u32, taskCount: u32, word0x810: u32, word0x814: u32, nameOffset: u32 }),
+  ),
+  roundTrip(
+    'SEGMENT_STATE_INFO',
+    tokens.SEGMENT_STATE_INFO,
+    fc.record({
+      segAddr: u64,
+      sectIdx: u64,
+      segHeaderSize: u32,
+      segWords: u32,
+      segId: u32,
+      firstTdId: u32,
+      tdCount: u32,
+      nextSegmentCount: u32,
+      nextSegmentId0: u32,
+      nextSegmentId1: u32,
+      ane: u32,
+      ene: u32,
+    }),
   ),
   roundTrip('PROGRAM_TRAILER_WORDS', tokens.PROGRAM_TRAILER_WORDS, fc.record({ word0x840: u32, word0x848: u32 })),
   roundTrip('PROGRAM_V7_WORDS', tokens.PROGRAM_V7_WORDS, fc.record({ word0x850: u32, word0x858: u32, word0x85c: u32 })),

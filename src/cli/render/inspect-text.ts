@@ -1,6 +1,6 @@
 // Text form of an inspect report: a summary, then one short block per task (registers as
 // `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
-import { hex } from '../../anec/index.js';
+import { ANEC_SCALAR_FIELDS, hex } from '../../anec/index.js';
 import { formatRun, registerRuns } from '../../tools/index.js';
 import type { InspectReport, InspectTask } from '../../tools/index.js';
 
@@ -10,6 +10,7 @@ export interface InspectTextOptions {
 }
 
 const LINE_WIDTH = 110;
+const HEADER_FIELDS_PER_LINE = 5;
 const BLOCK_COLUMN = 12;
 
 function flow(label: string, items: readonly string[], indent: string): string[] {
@@ -35,22 +36,42 @@ function slotLabel(report: InspectReport, slot: number): string {
 function taskLines(report: InspectReport, task: InspectTask, options: InspectTextOptions): string[] {
   const first = task.firstPacket === null ? 'no first packet' : `first packet ${hex(task.firstPacket)}`;
   const lines = [
-    `task ${task.index} at ${hex(task.offset)}, ${hex(task.size)} bytes (${task.layout}), ${first}, ${task.usesKernel ? 'uses a kernel' : 'uses no kernel'}`,
+    // Kernel use is read from H13's coefficient registers, so only H13 tasks (with W8) say it.
+    `task ${task.index} at ${hex(task.offset)}, ${hex(task.size)} bytes (${task.layout}), ${first}${task.bindings === null ? '' : task.usesKernel ? ', uses a kernel' : ', uses no kernel'}`,
   ];
   const words = task.header.map((w) => `${w.word} = ${hex(w.value)}`);
-  for (let i = 0; i < words.length; i += 5) lines.push(`  ${words.slice(i, i + 5).map((w) => w.padEnd(18)).join('').trimEnd()}`);
-  if (task.bindings !== null) {
-    const b = task.bindings;
-    const reads = b.reads.map((s) => slotLabel(report, s)).join(', ') || 'nothing';
-    const writes = b.writes.map((s) => slotLabel(report, s)).join(', ') || 'nothing';
-    lines.push(`  W8 buffer-slot bindings: reads ${reads}; writes ${writes}${b.tbase !== 0 ? `; TBase ${b.tbase}` : ''}${b.ene !== 0 ? `; ENE ${b.ene}` : ''}`);
+  if (words.every((w) => w.length <= 17)) {
+    for (let i = 0; i < words.length; i += 5) lines.push(`  ${words.slice(i, i + 5).map((w) => w.padEnd(18)).join('').trimEnd()}`);
+  } else {
+    lines.push(...flow('header', words, '  '));
+  }
+  // The binding words (W8, W9) are shown once, on the bindings line below.
+  const bindingWords = task.slotBindings.length > 0 ? ['W8', 'W9'] : [];
+  const fielded = task.header.filter((w) => !bindingWords.includes(w.word) && w.fields.some((f) => f.value !== 0));
+  if (fielded.length > 0) {
+    const number = (name: string, v: number): string => (/pointer|events|exceptions/.test(name) ? hex(v) : String(v));
+    const items = fielded.flatMap((w) =>
+      w.fields.filter((f) => f.value !== 0).map((f) => `${f.name === w.word ? f.name : `${w.word}.${f.name}`} ${number(f.name, f.value)}`),
+    );
+    lines.push(...flow('fields', items, '  '));
+  }
+  const enabled = task.slotBindings.filter((b) => b.enabled);
+  if (enabled.length > 0) {
+    const reads = enabled.filter((b) => b.role === 'read' || b.role === 'kernel').map((b) => `${b.label} ${slotLabel(report, b.slot)}`).join(', ') || 'nothing';
+    const writes = enabled.filter((b) => b.role === 'write').map((b) => `${b.label} ${slotLabel(report, b.slot)}`).join(', ') || 'nothing';
+    const tile = enabled.filter((b) => b.role === 'tile').map((b) => `; tile ${b.label} ${slotLabel(report, b.slot)}`).join('');
+    const ene = task.bindings !== null && task.bindings.ene !== 0 ? `; ENE ${task.bindings.ene}` : '';
+    lines.push(`  bindings: reads ${reads}; writes ${writes}${tile}${ene}`);
+  } else if (task.bindings !== null) {
+    lines.push('  bindings: none enabled');
   }
   const shown = task.registers.filter((r) => options.all || r.value !== 0);
   lines.push(`  registers (${shown.length} of ${task.registers.length}${options.all ? '' : ', zeros hidden; --all shows them'})`);
   const blocks: string[] = [];
-  for (const r of shown) if (!blocks.includes(r.block ?? '?')) blocks.push(r.block ?? '?');
+  for (const r of shown) if (!blocks.includes(r.block ?? 'raw')) blocks.push(r.block ?? 'raw');
   for (const block of blocks) {
-    const runs = registerRuns(shown.filter((r) => (r.block ?? '?') === block));
+    const runs = registerRuns(shown.filter((r) => (r.block ?? 'raw') === block));
+    // Bit fields follow each value (nonzero ones only; --json lists them all).
     lines.push(...flow(block, runs.map(formatRun), '    '));
   }
   return lines;
@@ -61,15 +82,27 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   const kind = report.kind === 'hwx' ? 'HWX file' : '.anec file';
   lines.push(`${report.file}: ${kind}, ${report.byteLength} bytes`);
   if (report.generation !== null) lines.push(`  generation  ${report.generation} (cpusubtype ${report.subtype ?? '?'})`);
+  if (report.decoding !== null) {
+    const d = report.decoding;
+    const how = d.registersDecoded ? `decoded as ${d.generation} (task-descriptor version ${d.tdVersion ?? '?'}, ${d.encoding}${d.addressing === 'task-offset' ? ', addresses are task offsets' : ''})` : 'registers not decoded';
+    lines.push(`  decoding    ${how}`);
+  }
   if (report.compiler !== null) {
     lines.push(`  compiler    ${report.compiler.name ?? 'unknown'}`);
     if (report.compiler.flags.length > 0) lines.push(...flow('flags', report.compiler.flags, '  '));
   }
   if (report.anec !== null) {
     const h = report.anec;
-    const n = (v: number | null): string => (v === null ? 'too large' : hex(v));
-    lines.push(`  header      size ${n(h.size)}, td_size ${hex(h.tdSize)}, td_count ${h.tdCount}, tsk_size ${n(h.tskSize)}, krn_size ${n(h.krnSize)}`);
-    lines.push(`              src_count ${h.srcCount}, dst_count ${h.dstCount}`);
+    const how = h.layout.evidence === 'assumed' ? ', assumed: neither the file size nor a task tells' : '';
+    lines.push(`  layout      ${h.layout.target} layout (payload at ${hex(h.layout.payloadOffset)}${how})`);
+    // Scalar fields from the .anec field table, in hex or decimal as upstream's -p prints them.
+    const shown = ANEC_SCALAR_FIELDS.map((f) => {
+      const v = h[f.key];
+      return `${f.cName} ${v === null ? 'too large' : f.print === 'hex' ? hex(v) : String(v)}`;
+    });
+    for (let i = 0; i < shown.length; i += HEADER_FIELDS_PER_LINE) {
+      lines.push(`${i === 0 ? '  header      ' : '              '}${shown.slice(i, i + HEADER_FIELDS_PER_LINE).join(', ')}`);
+    }
     for (const s of h.slots) lines.push(`    slot ${String(s.slot).padEnd(3)}${s.name.padEnd(6)} tiles ${s.tiles}  nchw {${s.nchw.map((v) => (v === null ? '?' : String(v))).join(', ')}}`);
   }
   if (report.segments.length > 0) {
@@ -83,6 +116,11 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
     const p = report.program;
     lines.push(`program descriptor: network ${p.networkName ?? '?'}, ${p.taskCount} task(s), first task at ${hex(p.firstTaskAddress)} (word marker ${hex(p.firstTaskWordMarker)})`);
     lines.push(...flow('slots', p.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
+  }
+  if (report.segmentState !== null) {
+    const g = report.segmentState;
+    lines.push(`segment state: segment ${g.segId} at ${hex(g.segAddr)}, ${g.segWords} words, ${g.tdCount} task(s) from ${g.firstTdId}, header ${g.segHeaderSize}`);
+    lines.push(...flow('slots', g.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
   }
   if (report.tensors.length > 0) {
     lines.push('tensors');
