@@ -9,6 +9,7 @@ import { AneccError } from '../hwx/index.js';
 import { expectedChoice, expectedType } from './messages.js';
 import { parsePythonTimeoutMs, type PythonTimeoutSetting } from './python-timeout.js';
 
+/** Which engines a conversion runs: both (compared), or only one of them. */
 export type EngineChoice = 'both' | 'native' | 'python';
 export const engineChoices: readonly EngineChoice[] = ['both', 'native', 'python'];
 
@@ -52,6 +53,7 @@ export interface RawConversionOptions {
   readonly python?: PythonEngineOptions | undefined;
 }
 
+/** An option value outside its choices (`profile`, `engine`, `target`, ...); the message names the option and the choices. */
 export class OptionsError extends AneccError<'bad_option'> {
   override readonly name = 'OptionsError';
   constructor(message: string) {
