@@ -2,11 +2,14 @@
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Columns of the terminal stdout is, undefined when stdout is a pipe or a file. */
+  readonly terminalColumns?: () => number | undefined;
 }
 
 export const processIo: Io = {
   stdout: (text) => void process.stdout.write(text),
   stderr: (text) => void process.stderr.write(text),
+  terminalColumns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
 };
 
 /** Exit statuses of the `anecc` command. */

@@ -22,8 +22,9 @@ export {
   TASK_HEADER_W8,
   taskHeaderWords,
   w8SlotMax,
+  W8_FIELDS,
 } from './registers.js';
-export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField } from './registers.js';
+export type { BitField, BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField } from './registers.js';
 export { parseStab, isTensorStab, N_GSYM } from './stabs.js';
 export {
   maxIdentLengthInBytes,
