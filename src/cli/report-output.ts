@@ -14,8 +14,8 @@ export function textWidth(io: Io, toFile: boolean): number {
 }
 
 /** JSON: pretty on a terminal or when asked, compact on a pipe or in a file. */
-export function jsonIndent(io: Io, toFile: boolean, pretty: boolean): number | undefined {
-  return pretty || (!toFile && io.terminalColumns?.() !== undefined) ? 2 : undefined;
+export function jsonIndent(io: Io, toFile: boolean, pretty: boolean): number {
+  return pretty || (!toFile && io.terminalColumns?.() !== undefined) ? 2 : 0;
 }
 
 export function emitReport(io: Io, text: string, out: string | undefined): number {

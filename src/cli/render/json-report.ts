@@ -2,7 +2,7 @@
 // drift between the tool and its documented shape fails a test rather than a user.
 import type { z } from 'zod';
 
-/** `indent` 2 for people, undefined for one compact line (pipes, files). */
-export function renderJsonReport<S extends z.ZodType>(schema: S, report: z.input<S>, indent: number | undefined = 2): string {
+/** `indent` 2 for people, 0 for one compact line (pipes, files). */
+export function renderJsonReport<S extends z.ZodType>(schema: S, report: z.input<S>, indent = 2): string {
   return `${JSON.stringify(schema.parse(report), null, indent)}\n`;
 }
