@@ -22,6 +22,8 @@ export const LC_ANE_BUFFER_NAME = 0x40;
 /** LC_THREAD flavors. */
 export const THREAD_FLAVOR_PROGRAM = 1;
 export const THREAD_FLAVOR_TENSOR = 3;
+/** The segment state of H14/H15 files (AlexAltea/ane e397b69 src/libane/hwx.h HWX_ANE_SEG_STATE). */
+export const THREAD_FLAVOR_SEGMENT = 4;
 
 /** Where the ANE's address space starts; up to compiler v7 `__TEXT` sits exactly here. */
 export const ANE_BASE_ADDRESS = 0x30000000;

@@ -8,12 +8,55 @@ export { readTaskStream } from './tasks.js';
 export type { TaskStreamOptions } from './tasks.js';
 export { HwxFormatError } from './errors.js';
 export { formatIssue, formatIssues } from './messages.js';
-export { generationName, generations } from './generations.js';
-export type { Generation } from './generations.js';
+export {
+  anecProfile,
+  blockAt,
+  decodeBindings,
+  decodeFields,
+  decodeHeaderWords,
+  decodeRegisterWrite,
+  fieldMax,
+  fieldValue,
+  generationName,
+  generations,
+  h13,
+  h14,
+  profileFor,
+  profiles,
+  readSlots,
+  registerDefAt,
+  undecodedNote,
+  withBindingSlot,
+  withField,
+  writeSlots,
+} from './generations/index.js';
+export type {
+  Binding,
+  BindingDef,
+  BindingRole,
+  BitField,
+  ConvertSupport,
+  DecodedField,
+  DecodedHeaderWord,
+  DecodedRegister,
+  Generation,
+  GenerationProfile,
+  HeaderWordDef,
+  KnownTaskSize,
+  RegisterBlockDef,
+  RegisterDef,
+  TaskLayout,
+  ThreadFlavors,
+} from './generations/index.js';
 export {
   decodeW1,
   decodeW8,
   encodeW8Slot,
+  encodeW9Slot,
+  TASK_HEADER_W9,
+  W8_FIELDS,
+  W9_FIELDS,
+  w9SlotMax,
   h13Registers,
   registerAt,
   registerBlockOf,
@@ -22,9 +65,8 @@ export {
   TASK_HEADER_W8,
   taskHeaderWords,
   w8SlotMax,
-  W8_FIELDS,
 } from './registers.js';
-export type { BitField, BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField } from './registers.js';
+export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField, W9SlotField } from './registers.js';
 export { parseStab, isTensorStab, N_GSYM } from './stabs.js';
 export {
   maxIdentLengthInBytes,

@@ -27,7 +27,7 @@ import {
   readToken,
   toSafeNumber,
 } from './bounds.js';
-import { generationName } from './generations.js';
+import { generationName } from './generations/index.js';
 import {
   BUFFER_NAME_COMMAND,
   FVMLIB_COMMAND,

@@ -2,7 +2,8 @@
 // segment and section records) must be sound or reading fails; the rest (threads, symbols,
 // stabs, tasks) is read tolerantly, its problems kept as warnings.
 
-import { FULL_TASK_SIZE_IN_BYTES, LC_THREAD, THREAD_FLAVOR_PROGRAM, THREAD_FLAVOR_TENSOR } from './constants.js';
+import { FULL_TASK_SIZE_IN_BYTES, LC_THREAD, THREAD_FLAVOR_PROGRAM, THREAD_FLAVOR_SEGMENT, THREAD_FLAVOR_TENSOR } from './constants.js';
+import { profileFor } from './generations/index.js';
 import { internalIssue, IssueSignal, tolerant } from './bounds.js';
 import { HwxFormatError } from './errors.js';
 import type { HwxIssue } from './issues.js';
@@ -11,7 +12,7 @@ import { isTensorStab, parseStab } from './stabs.js';
 import { readSymbols } from './symbols.js';
 import { readTaskStream } from './tasks.js';
 import { joinTensors } from './tensors.js';
-import { readProgram, readTensorDescriptor } from './threads.js';
+import { readProgram, readSegmentState, readTensorDescriptor } from './threads.js';
 import type {
   BufferNameCommand,
   HwxFile,
@@ -19,6 +20,7 @@ import type {
   SafeReadResult,
   Section,
   SegmentCommand,
+  SegmentState,
   Stab,
   SymbolEntry,
   TensorDescriptor,
@@ -38,10 +40,13 @@ function parse(bytes: Uint8Array): HwxFile {
   const bufferNames = loadCommands.filter((c): c is BufferNameCommand => c.kind === 'buffer-name');
 
   let program: ProgramDescriptor | undefined;
+  let segmentState: SegmentState | undefined;
   const tensorDescriptors: TensorDescriptor[] = [];
   for (const thread of threads) {
     if (thread.flavor === THREAD_FLAVOR_PROGRAM && program === undefined) {
       program = tolerant<ProgramDescriptor | undefined>(warnings, undefined, () => readProgram(bytes, thread));
+    } else if (thread.flavor === THREAD_FLAVOR_SEGMENT && segmentState === undefined) {
+      segmentState = tolerant<SegmentState | undefined>(warnings, undefined, () => readSegmentState(bytes, thread));
     } else if (thread.flavor === THREAD_FLAVOR_TENSOR) {
       const d = tolerant<TensorDescriptor | undefined>(warnings, undefined, () => readTensorDescriptor(bytes, thread));
       if (d !== undefined) tensorDescriptors.push(d);
@@ -70,6 +75,7 @@ function parse(bytes: Uint8Array): HwxFile {
     const firstTaskSize = marker > 0 && marker < FULL_TASK_SIZE_IN_BYTES ? (marker + 1) * WORD_BYTES : undefined;
     taskStream = readTaskStream(bytes, text.dataOffset, text.dataSize, {
       path: [text.segmentName, text.name],
+      layout: profileFor(header.cpusubtype).layout,
       ...(firstTaskSize === undefined ? {} : { firstTaskSize }),
     });
     warnings.push(...taskStream.warnings);
@@ -83,11 +89,12 @@ function parse(bytes: Uint8Array): HwxFile {
     segments,
     sections,
     program,
+    segmentState,
     tensorDescriptors,
     bufferNames,
     symbols,
     stabs,
-    tensors: joinTensors({ sections, bufferNames, symbols, stabs, tensorDescriptors, program }),
+    tensors: joinTensors({ sections, bufferNames, symbols, stabs, tensorDescriptors, program, segmentState }),
     ident: identCommand?.kind === 'ident' ? identCommand.ident : undefined,
     taskStream,
     warnings,

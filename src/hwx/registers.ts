@@ -1,7 +1,20 @@
-// H13 register names by byte address, the task header word names and the W8 decoder. Names follow
-// public register dumps of the M1 ANE; the block layouts were checked against the corpus packets
-// (each packet of a 0x274 task starts at its block's first address). Unknown addresses have no
-// entry here: renderers fall back to hex.
+// H13 register lookups and the W1/W8 decoders, kept for the tools that work on .anec payloads
+// (which are H13). The facts live in the H13 profile (generations/h13.ts); this module only
+// derives the older flat API from it.
+
+import {
+  H13_BINDINGS,
+  H13_BLOCKS,
+  H13_HEADER,
+  H13_REGISTERS,
+  blockAt,
+  fieldMax,
+  fieldValue,
+  h13,
+  registerDefAt,
+  withField,
+} from './generations/index.js';
+import type { BitField } from './generations/index.js';
 
 export type RegisterBlock = 'Common' | 'L2' | 'PE' | 'NE' | 'TileDMASrc' | 'TileDMADst' | 'KernelDMA';
 
@@ -17,67 +30,14 @@ export interface BlockBase {
 }
 
 /** First byte address of each H13 register block. */
-export const registerBlocks: readonly BlockBase[] = [
-  { block: 'Common', address: 0x0000 },
-  { block: 'L2', address: 0x4800 },
-  { block: 'PE', address: 0x8800 },
-  { block: 'NE', address: 0xc800 },
-  { block: 'TileDMASrc', address: 0x13800 },
-  { block: 'TileDMADst', address: 0x17800 },
-  { block: 'KernelDMA', address: 0x1f800 },
-];
+export const registerBlocks: readonly BlockBase[] = H13_BLOCKS as readonly BlockBase[];
 
-const REGISTER_BYTES = 4;
-
-/** Consecutive registers from a block's base; `undefined` marks an unnamed word. */
-function run(block: RegisterBlock, names: readonly (string | undefined)[]): RegisterName[] {
-  const base = registerBlocks.find((b) => b.block === block)?.address ?? 0;
-  const out: RegisterName[] = [];
-  names.forEach((name, i) => {
-    if (name !== undefined) out.push({ block, name, address: base + i * REGISTER_BYTES });
-  });
-  return out;
-}
-
-function numbered(prefix: string, count: number): string[] {
-  return Array.from({ length: count }, (_, i) => `${prefix}${i}`);
-}
-
-const u = undefined;
-
-export const h13Registers: readonly RegisterName[] = [
-  ...run('Common', [
-    'InDim', u, 'ChCfg', 'Cin', 'Cout', 'OutDim', u, 'ConvCfg',
-    u, 'GroupConvCfg', 'TileCfg', u, u, 'Cfg', 'TaskInfo', 'DPE',
-  ]),
-  ...run('L2', [
-    'L2Cfg', 'SourceCfg', 'SourceBase', 'SourceChannelStride', 'SourceRowStride',
-    u, u, u, u, u, u, u,
-    'ResultCfg', 'ResultBase', 'ConvResultChannelStride', 'ConvResultRowStride',
-  ]),
-  ...run('PE', ['PECfg', 'BiasScale', 'PreScale', 'FinalScale']),
-  ...run('NE', ['KernelCfg', 'MACCfg', 'MatrixVectorBias', 'AccBias', 'PostScale']),
-  ...run('TileDMASrc', [
-    'SrcDMAConfig', u, 'SrcBaseAddr', 'SrcRowStride', 'SrcPlaneStride', 'SrcDepthStride', 'SrcGroupStride',
-    u, u, u, u, u, u, u, 'SrcFmt', u, u, u, u, u,
-    ...numbered('SrcPixelOffset', 4),
-  ]),
-  ...run('TileDMADst', [
-    'DstDMAConfig', 'DstBaseAddr', 'DstRowStride', 'DstPlaneStride', 'DstDepthStride', 'DstGroupStride', 'DstFmt',
-  ]),
-  ...run('KernelDMA', [
-    u, u,
-    ...numbered('CoeffDMAConfig', 16),
-    ...numbered('CoeffBaseAddr', 16),
-    ...numbered('CoeffBfrSize', 16),
-  ]),
-];
-
-const byAddress = new Map(h13Registers.map((r) => [r.address, r]));
+export const h13Registers: readonly RegisterName[] = H13_REGISTERS.map((r) => ({ block: r.block as RegisterBlock, name: r.name, address: r.address }));
 
 /** The register at a byte address, if it has a name. */
 export function registerAt(address: number): RegisterName | undefined {
-  return byAddress.get(address);
+  const def = registerDefAt(h13, address);
+  return def === undefined ? undefined : { block: def.block as RegisterBlock, name: def.name, address: def.address };
 }
 
 /** `KernelCfg` or `0xc820`. */
@@ -87,9 +47,7 @@ export function registerName(address: number): string {
 
 /** The block an address falls in (the nearest base at or below it). */
 export function registerBlockOf(address: number): RegisterBlock | undefined {
-  let found: BlockBase | undefined;
-  for (const b of registerBlocks) if (b.address <= address && (found === undefined || b.address > found.address)) found = b;
-  return found?.block;
+  return blockAt(h13, address) as RegisterBlock | undefined;
 }
 
 export interface TaskHeaderWordName {
@@ -102,58 +60,73 @@ export const TASK_HEADER_W1 = 1;
 export const TASK_HEADER_W7 = 7;
 /** Index of W8, the buffer-slot bindings, among the task header words. */
 export const TASK_HEADER_W8 = 8;
+/** Index of W9, the kernel-slot bindings. */
+export const TASK_HEADER_W9 = 9;
 
-/** Task header words W0..W9 (names from public dumps; W8 checked on the corpus). */
-export const taskHeaderWords: readonly TaskHeaderWordName[] = [
-  { index: 0, name: 'W0', description: 'task id (bits 15:0) and network id' },
-  { index: TASK_HEADER_W1, name: 'W1', description: 'exe cycles (bits 15:0) and next task size in words minus one (bits 24:16)' },
-  { index: 2, name: 'W2', description: 'log events' },
-  { index: 3, name: 'W3', description: 'exceptions' },
-  { index: 4, name: 'W4', description: 'debug log events' },
-  { index: 5, name: 'W5', description: 'debug exceptions' },
-  { index: 6, name: 'W6', description: 'flags' },
-  { index: TASK_HEADER_W7, name: 'W7', description: 'next task pointer' },
-  { index: TASK_HEADER_W8, name: 'W8', description: 'buffer-slot bindings' },
-  { index: 9, name: 'W9', description: 'kernel slot bases' },
-];
+/** Task header words W0..W9. */
+export const taskHeaderWords: readonly TaskHeaderWordName[] = H13_HEADER.map(({ index, name, description }) => ({ index, name, description }));
 
-export interface BitField {
-  readonly shift: number;
-  readonly width: number;
+function bindingField(label: string, part: 'slot' | 'enable'): BitField {
+  const def = H13_BINDINGS.find((b) => b.label === label);
+  if (def === undefined) throw new Error(`H13 profile has no binding ${label}`);
+  return def[part];
 }
 
-const field = (shift: number, width: number): BitField => ({ shift, width });
-const fieldMax = (f: BitField): number => (1 << f.width) - 1;
-const bits = (word: number, f: BitField): number => (word >>> f.shift) & fieldMax(f);
-
-/** W8 bit fields: slot numbers, their enable bits, TBase and ENE. */
+/** W8 bit fields: slot numbers, their enable bits, TBase and ENE (td_v7.h: ENE is 3 bits). */
 export const W8_FIELDS = {
-  rbase0: field(0, 5),
-  rbe0: field(5, 1),
-  rbase1: field(6, 5),
-  rbe1: field(11, 1),
-  wbase: field(12, 5),
-  wbe: field(17, 1),
-  tbase: field(18, 5),
-  ene: field(24, 4),
+  rbase0: bindingField('r0', 'slot'),
+  rbe0: bindingField('r0', 'enable'),
+  rbase1: bindingField('r1', 'slot'),
+  rbe1: bindingField('r1', 'enable'),
+  wbase: bindingField('w', 'slot'),
+  wbe: bindingField('w', 'enable'),
+  tbase: bindingField('t', 'slot'),
+  tbe: bindingField('t', 'enable'),
+  ene: H13_HEADER[TASK_HEADER_W8]?.fields.find((f) => f.name === 'ene') ?? { name: 'ene', shift: 24, width: 3 },
+} as const;
+
+/** W9 bit fields: kernel slots k0..k3 and their enable bits. */
+export const W9_FIELDS = {
+  kbase0: bindingField('k0', 'slot'),
+  kbe0: bindingField('k0', 'enable'),
+  kbase1: bindingField('k1', 'slot'),
+  kbe1: bindingField('k1', 'enable'),
+  kbase2: bindingField('k2', 'slot'),
+  kbe2: bindingField('k2', 'enable'),
+  kbase3: bindingField('k3', 'slot'),
+  kbe3: bindingField('k3', 'enable'),
 } as const;
 
 /** The W8 fields that hold a buffer-slot number. */
 export type W8SlotField = 'rbase0' | 'rbase1' | 'wbase' | 'tbase';
+/** The W9 fields that hold a kernel slot number. */
+export type W9SlotField = 'kbase0' | 'kbase1' | 'kbase2' | 'kbase3';
 
 /** Largest slot number a W8 slot field can hold. */
 export function w8SlotMax(name: W8SlotField): number {
   return fieldMax(W8_FIELDS[name]);
 }
 
+/** Largest slot number a W9 slot field can hold. */
+export function w9SlotMax(name: W9SlotField): number {
+  return fieldMax(W9_FIELDS[name]);
+}
+
+function encodeSlot(word: number, field: BitField, label: string, slot: number): number {
+  if (!Number.isInteger(slot) || slot < 0 || slot > fieldMax(field)) {
+    throw new RangeError(`${label}: expected a slot in 0..${fieldMax(field)}, got ${slot}`);
+  }
+  return withField(word, field, slot);
+}
+
 /** W8 with one slot field set to `slot`, every other bit kept. Throws RangeError when the slot does not fit. */
 export function encodeW8Slot(word: number, name: W8SlotField, slot: number): number {
-  const f = W8_FIELDS[name];
-  if (!Number.isInteger(slot) || slot < 0 || slot > fieldMax(f)) {
-    throw new RangeError(`W8 ${name}: expected a slot in 0..${fieldMax(f)}, got ${slot}`);
-  }
-  const mask = (fieldMax(f) << f.shift) >>> 0;
-  return ((word & ~mask) | (slot << f.shift)) >>> 0;
+  return encodeSlot(word, W8_FIELDS[name], `W8 ${name}`, slot);
+}
+
+/** W9 with one kernel slot field set to `slot`, every other bit kept. */
+export function encodeW9Slot(word: number, name: W9SlotField, slot: number): number {
+  return encodeSlot(word, W9_FIELDS[name], `W9 ${name}`, slot);
 }
 
 /** W8 decoded: which buffer slots the task reads and writes. */
@@ -173,12 +146,12 @@ export interface SlotBindings {
 }
 
 export function decodeW8(word: number): SlotBindings {
-  const rbase0 = bits(word, W8_FIELDS.rbase0);
-  const rbase1 = bits(word, W8_FIELDS.rbase1);
-  const wbase = bits(word, W8_FIELDS.wbase);
-  const rbase0Enabled = bits(word, W8_FIELDS.rbe0) === 1;
-  const rbase1Enabled = bits(word, W8_FIELDS.rbe1) === 1;
-  const wbaseEnabled = bits(word, W8_FIELDS.wbe) === 1;
+  const rbase0 = fieldValue(word, W8_FIELDS.rbase0);
+  const rbase1 = fieldValue(word, W8_FIELDS.rbase1);
+  const wbase = fieldValue(word, W8_FIELDS.wbase);
+  const rbase0Enabled = fieldValue(word, W8_FIELDS.rbe0) === 1;
+  const rbase1Enabled = fieldValue(word, W8_FIELDS.rbe1) === 1;
+  const wbaseEnabled = fieldValue(word, W8_FIELDS.wbe) === 1;
   const reads: number[] = [];
   if (rbase0Enabled) reads.push(rbase0);
   if (rbase1Enabled) reads.push(rbase1);
@@ -189,14 +162,12 @@ export function decodeW8(word: number): SlotBindings {
     rbase1Enabled,
     wbase,
     wbaseEnabled,
-    tbase: bits(word, W8_FIELDS.tbase),
-    ene: bits(word, W8_FIELDS.ene),
+    tbase: fieldValue(word, W8_FIELDS.tbase),
+    ene: fieldValue(word, W8_FIELDS.ene),
     reads,
     writes: wbaseEnabled ? [wbase] : [],
   };
 }
-
-const W1_FIELDS = { exeCycles: field(0, 16), nextSizeMinusOne: field(16, 9) } as const;
 
 export interface TaskSizing {
   readonly exeCycles: number;
@@ -204,8 +175,13 @@ export interface TaskSizing {
   readonly nextTaskSize: number;
 }
 
+const W1 = H13_HEADER[TASK_HEADER_W1]?.fields ?? [];
+const EXE_CYCLES = W1.find((f) => f.name === 'exe_cycles') ?? { name: 'exe_cycles', shift: 0, width: 16 };
+const NEXT_SIZE = W1.find((f) => f.name === 'next_size') ?? { name: 'next_size', shift: 16, width: 9 };
+const REGISTER_BYTES = 4;
+
 /** W1: the next task's size is given as its word count minus one (0x9c for 0x274 bytes). */
 export function decodeW1(word: number): TaskSizing {
-  const marker = bits(word, W1_FIELDS.nextSizeMinusOne);
-  return { exeCycles: bits(word, W1_FIELDS.exeCycles), nextTaskSize: marker === 0 ? 0 : (marker + 1) * REGISTER_BYTES };
+  const marker = fieldValue(word, NEXT_SIZE);
+  return { exeCycles: fieldValue(word, EXE_CYCLES), nextTaskSize: marker === 0 ? 0 : (marker + 1) * REGISTER_BYTES };
 }

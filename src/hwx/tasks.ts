@@ -2,19 +2,13 @@
 // packets. Works on any byte range, so it reads `__TEXT,__text` of an HWX file and the payload of
 // an .anec file alike. It never throws: problems become warnings and decoding stops there.
 
-import {
-  COMPACT_TASK_FIRST_PACKET,
-  COMPACT_TASK_SIZE_IN_BYTES,
-  FULL_TASK_FIRST_PACKET,
-  FULL_TASK_SIZE_IN_BYTES,
-  PACKET_ADDRESS_MASK,
-  PACKET_COUNT_SHIFT,
-  TASK_HEADER_SIZE_IN_BYTES,
-} from './constants.js';
+import { PACKET_ADDRESS_MASK, PACKET_COUNT_SHIFT } from './constants.js';
 import { fits, internalIssue, maxTaskCount } from './bounds.js';
+import { h13 } from './generations/index.js';
+import type { TaskLayout } from './generations/index.js';
 import type { HwxIssue } from './issues.js';
-import { decodeW1, TASK_HEADER_W1, TASK_HEADER_W7 } from './registers.js';
-import { PACKET_HEADER, PACKET_VALUE, TASK_HEADER } from './tokens.js';
+import { decodeW1 } from './registers.js';
+import { PACKET_HEADER, PACKET_VALUE } from './tokens.js';
 import type { Packet, RegisterWrite, Task, TaskKind, TaskStream } from './types.js';
 
 export interface TaskStreamOptions {
@@ -22,15 +16,23 @@ export interface TaskStreamOptions {
   readonly firstTaskSize?: number;
   /** Path used in warnings. */
   readonly path?: readonly string[];
+  /** How tasks are laid out (the generation's profile); H13's by default, as in every .anec file. */
+  readonly layout?: TaskLayout;
 }
 
 const PATH = ['__TEXT', '__text'];
+const WORD_BYTES = PACKET_VALUE.len;
 
 /** Task kind and size from the first packet header, which is the "TD magic". */
-function kindOf(firstPacket: number | undefined): { kind: TaskKind; size: number | undefined } {
-  if (firstPacket === FULL_TASK_FIRST_PACKET) return { kind: 'full', size: FULL_TASK_SIZE_IN_BYTES };
-  if (firstPacket === COMPACT_TASK_FIRST_PACKET) return { kind: 'compact', size: COMPACT_TASK_SIZE_IN_BYTES };
-  return { kind: 'unknown', size: undefined };
+function kindOf(layout: TaskLayout, firstPacket: number | undefined): { kind: TaskKind; size: number | undefined } {
+  const known = layout.knownSizes.find((k) => k.firstPacket !== undefined && k.firstPacket === firstPacket);
+  return known === undefined ? { kind: 'unknown', size: undefined } : { kind: known.kind, size: known.sizeInBytes };
+}
+
+function readWords(bytes: Uint8Array, at: number, count: number): number[] {
+  const out: number[] = [];
+  for (let i = 0; i < count; i += 1) out.push(PACKET_VALUE.get(bytes, at + i * WORD_BYTES));
+  return out;
 }
 
 /**
@@ -56,7 +58,10 @@ export function readTaskStream(
 }
 
 function decodeTaskStream(bytes: Uint8Array, offset: number, size: number, options: TaskStreamOptions): TaskStream {
+  const layout = options.layout ?? h13.layout;
+  if (layout.encoding !== 'packets') return decodeWordTasks(bytes, offset, size, options, layout);
   const path = options.path ?? PATH;
+  const headerBytes = layout.headerSizeInBytes;
   const warnings: HwxIssue[] = [];
   const tasks: Task[] = [];
   // Clamp the range to the bytes that exist; a short range is reported once.
@@ -77,23 +82,23 @@ function decodeTaskStream(bytes: Uint8Array, offset: number, size: number, optio
       warnings.push({ code: 'bad_task', offset: at, path, taskIndex: index, reason: 'too_many_tasks', value: maxTaskCount });
       break;
     }
-    if (!fits(bytes, at, TASK_HEADER.len) || at + TASK_HEADER.len > end) {
+    if (!fits(bytes, at, headerBytes) || at + headerBytes > end) {
       if (index === 0 && end > start) {
-        warnings.push({ code: 'truncated', offset: at, path, needed: TASK_HEADER.len, available: end - at });
+        warnings.push({ code: 'truncated', offset: at, path, needed: headerBytes, available: end - at });
       }
       break;
     }
-    const header = TASK_HEADER.get(bytes, at);
+    const header = readWords(bytes, at, headerBytes / WORD_BYTES);
     // Where the next task starts bounds this one, so it is decided before decoding.
-    const next = header[TASK_HEADER_W7] ?? 0;
+    const next = layout.nextPointerWord === undefined ? 0 : (header[layout.nextPointerWord] ?? 0);
     const nextAt = start + next;
     // The pointer must move forward past this task's header, so the walk always ends.
-    const nextValid = next !== 0 && nextAt >= at + TASK_HEADER.len && nextAt < end;
+    const nextValid = next !== 0 && nextAt >= at + headerBytes && nextAt < end;
     const limit = nextValid ? nextAt : end;
 
-    const firstAt = at + TASK_HEADER_SIZE_IN_BYTES;
+    const firstAt = at + headerBytes;
     const firstPacket = firstAt + PACKET_HEADER.len <= end ? PACKET_HEADER.get(bytes, firstAt) : undefined;
-    const { kind, size: kindSize } = kindOf(firstPacket);
+    const { kind, size: kindSize } = kindOf(layout, firstPacket);
     const knownSize = kindSize ?? (sizeHint !== undefined && sizeHint > 0 ? sizeHint : undefined);
     const declared = knownSize ?? limit - at;
     const taskEnd = Math.min(at + declared, limit);
@@ -120,9 +125,49 @@ function decodeTaskStream(bytes: Uint8Array, offset: number, size: number, optio
       warnings.push({ code: 'bad_task', offset: at, path, taskIndex: index, reason: 'next_pointer', value: next });
       break;
     }
-    const nextSize = decodeW1(header[TASK_HEADER_W1] ?? 0).nextTaskSize;
+    const nextSize = layout.nextSizeWord === undefined ? 0 : decodeW1(header[layout.nextSizeWord] ?? 0).nextTaskSize;
     sizeHint = nextSize > 0 ? nextSize : undefined;
     at = nextAt;
+  }
+  return { offset: start, size: end - start, tasks, warnings };
+}
+
+/**
+ * Fixed-layout and raw tasks: consecutive tasks of the profile's size (the program descriptor's,
+ * else the whole range), each a header then words that sit at fixed offsets; every word after
+ * the header becomes a write whose address is its byte offset in the task.
+ */
+function decodeWordTasks(bytes: Uint8Array, offset: number, size: number, options: TaskStreamOptions, layout: TaskLayout): TaskStream {
+  const path = options.path ?? PATH;
+  const warnings: HwxIssue[] = [];
+  const tasks: Task[] = [];
+  const start = Number.isSafeInteger(offset) && offset >= 0 ? Math.min(offset, bytes.length) : bytes.length;
+  const wanted = Number.isSafeInteger(size) && size >= 0 ? size : 0;
+  const end = Math.min(start + wanted, bytes.length);
+  if (start + wanted > bytes.length) {
+    warnings.push({ code: 'truncated', offset: start, path, needed: wanted, available: end - start });
+  }
+  const known = layout.encoding === 'fixed' ? layout.knownSizes[0]?.sizeInBytes : undefined;
+  const hinted = options.firstTaskSize !== undefined && options.firstTaskSize > 0 ? options.firstTaskSize : undefined;
+  const taskSize = Math.max(WORD_BYTES, known ?? hinted ?? end - start);
+  const headerWords = layout.headerSizeInBytes / WORD_BYTES;
+  for (let at = start, index = 0; at + WORD_BYTES <= end; at += taskSize, index += 1) {
+    if (index >= maxTaskCount) {
+      warnings.push({ code: 'bad_task', offset: at, path, taskIndex: index, reason: 'too_many_tasks', value: maxTaskCount });
+      break;
+    }
+    const taskEnd = Math.min(at + taskSize, end);
+    if (at + taskSize > end && layout.encoding === 'fixed') {
+      warnings.push({ code: 'truncated', offset: at, path: [...path, `task ${index}`], needed: taskSize, available: end - at });
+    }
+    const words = Math.floor((taskEnd - at) / WORD_BYTES);
+    const header = readWords(bytes, at, Math.min(headerWords, words));
+    const writes: RegisterWrite[] = [];
+    for (let i = header.length; i < words; i += 1) {
+      const valueAt = at + i * WORD_BYTES;
+      writes.push({ address: i * WORD_BYTES, value: PACKET_VALUE.get(bytes, valueAt), offset: valueAt });
+    }
+    tasks.push({ kind: 'task', taskKind: 'unknown', index, offset: at, size: taskEnd - at, header, firstPacket: undefined, packets: [], writes });
   }
   return { offset: start, size: end - start, tasks, warnings };
 }

@@ -10,7 +10,7 @@ import type {
 } from './types.js';
 
 /** The parts of the file a tensor is joined from. */
-export type TensorSources = Pick<HwxFile, 'sections' | 'bufferNames' | 'symbols' | 'stabs' | 'tensorDescriptors' | 'program'>;
+export type TensorSources = Pick<HwxFile, 'sections' | 'bufferNames' | 'symbols' | 'stabs' | 'tensorDescriptors' | 'program' | 'segmentState'>;
 
 const BUFFER_ROLES: ReadonlySet<string> = new Set<TensorRole>(['input', 'output', 'intermediate']);
 
@@ -46,7 +46,9 @@ export function joinTensors(src: TensorSources): Tensor[] {
   const descriptorIndex = new Map(src.tensorDescriptors.map((d, i) => [d, i]));
   const descriptorByBufferName = firstBy(src.tensorDescriptors, (d) => d.bufferName);
   const descriptorByName = firstBy(src.tensorDescriptors, (d) => d.name);
-  const slotByAddr = firstBy(src.program?.slots.map((addr, slot) => ({ addr, slot })) ?? [], (s) => s.addr);
+  // H14/H15 files bind slots in the segment state (flavor 4) instead of the program descriptor.
+  const slotTable = src.program?.slots ?? src.segmentState?.slots ?? [];
+  const slotByAddr = firstBy(slotTable.map((addr, slot) => ({ addr, slot })), (s) => s.addr);
   const tensors: Tensor[] = [];
   for (const section of src.sections) {
     if (!BUFFER_ROLES.has(section.role)) continue;

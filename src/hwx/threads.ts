@@ -2,8 +2,8 @@
 // Both refer to strings by offsets from the start of their command.
 
 import { boundSize, fail, readCString, readToken, toSafeNumber } from './bounds.js';
-import { PROGRAM_SLOT_TABLE, PROGRAM_TASK_INFO, TENSOR_DESCRIPTOR, U32_LE } from './tokens.js';
-import type { ProgramDescriptor, TensorDescriptor, TensorDirection, ThreadCommand } from './types.js';
+import { PROGRAM_SLOT_TABLE, PROGRAM_TASK_INFO, SEGMENT_STATE_INFO, TENSOR_DESCRIPTOR, U32_LE } from './tokens.js';
+import type { ProgramDescriptor, SegmentState, TensorDescriptor, TensorDirection, ThreadCommand } from './types.js';
 
 const STATE_WORD_BYTES = U32_LE.len;
 
@@ -38,6 +38,34 @@ export function readProgram(bytes: Uint8Array, thread: ThreadCommand): ProgramDe
     firstTaskWordMarker: info.firstTaskWordMarker,
     taskCount: info.taskCount,
     networkName: stringIn(view, thread, info.nameOffset),
+    ane: info.word0x810,
+    ene: info.word0x814,
+  };
+}
+
+export function readSegmentState(bytes: Uint8Array, thread: ThreadCommand): SegmentState {
+  const path = ['segment state'];
+  const view = stateView(bytes, thread, SEGMENT_STATE_INFO.len, path);
+  const slots = readToken(view, PROGRAM_SLOT_TABLE, thread.stateOffset, path).map((slot, i) =>
+    toSafeNumber(slot, `slot[${i}]`, thread.stateOffset, path),
+  );
+  const info = readToken(view, SEGMENT_STATE_INFO, thread.stateOffset, path);
+  return {
+    kind: 'segment-state',
+    offset: thread.offset,
+    size: thread.size,
+    slots,
+    segAddr: toSafeNumber(info.segAddr, 'segment address', thread.stateOffset, path),
+    sectIdx: toSafeNumber(info.sectIdx, 'section index', thread.stateOffset, path),
+    segHeaderSize: info.segHeaderSize,
+    segWords: info.segWords,
+    segId: info.segId,
+    firstTdId: info.firstTdId,
+    tdCount: info.tdCount,
+    nextSegmentCount: info.nextSegmentCount,
+    nextSegmentId: [info.nextSegmentId0, info.nextSegmentId1],
+    ane: info.ane,
+    ene: info.ene,
   };
 }
 

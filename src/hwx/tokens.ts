@@ -229,6 +229,9 @@ export interface ProgramTaskInfo {
   firstTaskAddress: bigint;
   firstTaskWordMarker: number;
   taskCount: number;
+  /** `ane` in AlexAltea/ane e397b69 src/libane/hwx.h (struct hwx_ane_td_state). */
+  word0x810: number;
+  /** `ene` in the same struct. */
   word0x814: number;
   nameOffset: number;
 }
@@ -236,8 +239,43 @@ export const PROGRAM_TASK_INFO = struct<ProgramTaskInfo>(0x830, {
   firstTaskAddress: [0x800, U64_LE],
   firstTaskWordMarker: [0x808, U32_LE],
   taskCount: [0x80c, U32_LE],
+  word0x810: [0x810, U32_LE],
   word0x814: [0x814, U32_LE],
   nameOffset: [0x82c, U32_LE],
+});
+
+/**
+ * Flavor-4 state (the segment state of H14/H15 files), after the same 32-slot address table as
+ * flavor 1. Field offsets: AlexAltea/ane e397b69 src/libane/hwx.h (struct hwx_ane_seg_state,
+ * after `uint64_t base_addr[256]`).
+ */
+export interface SegmentStateInfo {
+  segAddr: bigint;
+  sectIdx: bigint;
+  segHeaderSize: number;
+  segWords: number;
+  segId: number;
+  firstTdId: number;
+  tdCount: number;
+  nextSegmentCount: number;
+  nextSegmentId0: number;
+  nextSegmentId1: number;
+  ane: number;
+  ene: number;
+}
+export const SEGMENT_STATE_INFO = struct<SegmentStateInfo>(0x838, {
+  segAddr: [0x800, U64_LE],
+  sectIdx: [0x808, U64_LE],
+  segHeaderSize: [0x810, U32_LE],
+  segWords: [0x814, U32_LE],
+  segId: [0x818, U32_LE],
+  firstTdId: [0x81c, U32_LE],
+  tdCount: [0x820, U32_LE],
+  nextSegmentCount: [0x824, U32_LE],
+  nextSegmentId0: [0x828, U32_LE],
+  nextSegmentId1: [0x82c, U32_LE],
+  ane: [0x830, U32_LE],
+  ene: [0x834, U32_LE],
 });
 
 /** Flavor-1 state words after the task fields, present in every layout. */

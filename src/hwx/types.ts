@@ -134,6 +134,27 @@ export interface ProgramDescriptor extends Located {
   readonly taskCount: number;
   /** Network name (`net`), when the string reference is valid. */
   readonly networkName: string | undefined;
+  /** `ane` and `ene` words of the state (AlexAltea/ane hwx.h hwx_ane_td_state). */
+  readonly ane: number;
+  readonly ene: number;
+}
+
+/** LC_THREAD flavor 4 (H14, H15): the segment state, which takes the program descriptor's place. */
+export interface SegmentState extends Located {
+  readonly kind: 'segment-state';
+  /** 32 buffer addresses, as in the program descriptor. */
+  readonly slots: readonly number[];
+  readonly segAddr: number;
+  readonly sectIdx: number;
+  readonly segHeaderSize: number;
+  readonly segWords: number;
+  readonly segId: number;
+  readonly firstTdId: number;
+  readonly tdCount: number;
+  readonly nextSegmentCount: number;
+  readonly nextSegmentId: readonly [number, number];
+  readonly ane: number;
+  readonly ene: number;
 }
 
 export type TensorDirection = 'input' | 'output' | 'unknown';
@@ -243,6 +264,8 @@ export interface HwxFile {
   readonly segments: readonly SegmentCommand[];
   readonly sections: readonly Section[];
   readonly program: ProgramDescriptor | undefined;
+  /** The segment state (flavor 4) of H14/H15 files. */
+  readonly segmentState: SegmentState | undefined;
   readonly tensorDescriptors: readonly TensorDescriptor[];
   readonly bufferNames: readonly BufferNameCommand[];
   readonly symbols: readonly SymbolEntry[];

@@ -5,7 +5,7 @@
 
 import { createHash } from 'node:crypto';
 import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
-import { KERNEL_ALIGNMENT_IN_BYTES, decodeW8, tokens } from '../hwx/index.js';
+import { KERNEL_ALIGNMENT_IN_BYTES, tokens } from '../hwx/index.js';
 import { hex } from '../anec/index.js';
 import type { DiffValue, ValueFormat } from './diff-report.js';
 import { bitFieldValue, type FieldMap } from './field-map.js';
@@ -157,10 +157,6 @@ function tensorFields(out: Fields, r: InspectReport, loaded: LoadedFile): void {
   });
 }
 
-function bindingText(b: { readonly reads: readonly number[]; readonly writes: readonly number[] }): string {
-  return `reads ${b.reads.join(', ') || 'nothing'}; writes ${b.writes.join(', ') || 'nothing'}`;
-}
-
 function taskFields(out: Fields, r: InspectReport, options: FieldOptions): void {
   out.in('tasks');
   out.add('task.count', 'number of tasks', 'decimal', r.tasks.length);
@@ -175,14 +171,29 @@ function taskFields(out: Fields, r: InspectReport, options: FieldOptions): void 
     for (const w of task.header) {
       const named = map?.headerWords.find((h) => h.index === w.index);
       out.add(`${at}.header.${w.word}`, named === undefined ? w.word : `${w.word} ${named.description}`, 'hex', w.value);
-      for (const f of map?.bitFields(w.word) ?? []) out.add(`${at}.header.${w.word}.${f.name}`, `${w.word} ${f.name}`, 'decimal', bitFieldValue(w.value, f));
-      if (w.word === 'W8' && map !== undefined) out.add(`${at}.bindings`, 'W8 slots', 'text', bindingText(decodeW8(w.value)));
+      // A word that is one field (W2 log events) needs no second row.
+      const fields = named?.fields ?? [];
+      if (fields.length > 1) for (const f of fields) out.add(`${at}.header.${w.word}.${f.name}`, `${w.word} ${f.name}`, 'decimal', bitFieldValue(w.value, f));
     }
+    const slots = map?.bindings(task.header.map((w) => w.value));
+    if (slots !== undefined) out.add(`${at}.bindings`, 'slot bindings', 'text', slots);
+    // Registers first, then their bit fields, so runs of like registers stay adjacent and fold.
+    const bits: (() => void)[] = [];
     for (const reg of task.registers) {
       const block = map?.blockOf(reg.address) ?? 'registers';
+      const name = map?.registerName(reg.address) ?? hex(reg.address);
+      const where = `${at}.reg.${hex(reg.address)}`;
       out.in(`task ${task.index} ${block}`, task.index);
-      out.add(`${at}.reg.${hex(reg.address)}`, map?.registerName(reg.address) ?? hex(reg.address), 'hex', reg.value, reg.address);
+      out.add(where, name, 'hex', reg.value, reg.address);
+      const fields = map?.registerFields(reg.address) ?? [];
+      if (fields.length > 1) {
+        bits.push(() => {
+          out.in(`task ${task.index} ${block} bits`, task.index);
+          for (const f of fields) out.add(`${where}.${f.name}`, `${name} ${f.name}`, 'decimal', bitFieldValue(reg.value, f), reg.address);
+        });
+      }
     }
+    for (const add of bits) add();
   }
 }
 

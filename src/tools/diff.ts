@@ -10,6 +10,7 @@ import { inspectLoaded } from './inspect.js';
 import type { InspectReport } from './inspect-report.js';
 import { loadFile, type LoadedFile } from './loaded-file.js';
 import { foldWarnings } from './inspect-summary.js';
+import { hex } from '../anec/index.js';
 
 export interface DiffOptions {
   /** Keep the rows where every file agrees too. */
@@ -62,8 +63,8 @@ export function diffLoaded(loaded: readonly LoadedFile[], options: DiffOptions =
     notCompared.push(
       `the files are of different ANE generations (${generations.join(', ')}): task header words and registers are not compared, since they mean different things in each; the container, tensors, stabs and bytes are`,
     );
-  } else if (map === undefined) {
-    notCompared.push(`${generations[0]} registers have no names here: they are compared by address`);
+  } else if (map?.registersNamed !== true) {
+    notCompared.push(`${generations[0]} has no public register map: its registers are compared by address, unnamed`);
   }
   if (kinds.length > 1) {
     notCompared.push('HWX and .anec files: the Mach-O load commands and the .anec header have no counterpart in the other kind; tasks, tensors and kernel bytes are compared');
@@ -94,7 +95,7 @@ export function diffLoaded(loaded: readonly LoadedFile[], options: DiffOptions =
         group: first.group,
         task: null,
         address: null,
-        field: `${name} bytes changed`,
+        field: `${name} changed`,
         format: 'decimal',
         values: regions.map((r) => {
           const mine = r.get(name);
@@ -124,32 +125,41 @@ export interface FoldedRow extends DiffRow {
   readonly count: number;
 }
 
-const stem = (field: string): string => field.replace(/\d+$/, '');
+/** `CoeffDMAConfig3 En` -> `CoeffDMAConfig# En`: the name with its register number taken out (no number: no run). */
+const RUN_NAME = /^(\S*?)(\d+)((?:\s.*)?)$/;
+
+function runKey(row: DiffRow): string | undefined {
+  if (row.address === null) return undefined;
+  if (row.field.startsWith('0x')) return `${row.group}\n0x`;
+  const m = RUN_NAME.exec(row.field);
+  return m === null ? undefined : `${row.group}\n${m[1]}#${m[3]}`;
+}
+
+function runLabel(first: DiffRow, last: DiffRow): string {
+  if (first.field.startsWith('0x')) return `${first.field}..${last.field}`;
+  const a = RUN_NAME.exec(first.field)!;
+  const b = RUN_NAME.exec(last.field)!;
+  return `${a[1]}${a[2]}..${b[2]}${a[3]}`;
+}
 
 /** CoeffDMAConfig0..CoeffDMAConfig15 all 0 / 0x80 / 0x80 become one row `CoeffDMAConfig0..15`. */
 export function foldRows(rows: readonly DiffRow[]): FoldedRow[] {
   const out: FoldedRow[] = [];
-  let run: { first: DiffRow; last: DiffRow; count: number } | undefined;
+  let run: { first: DiffRow; last: DiffRow; count: number; key: string | undefined } | undefined;
   const flush = (): void => {
     if (run === undefined) return;
     const { first, last, count } = run;
     if (count === 1) out.push({ ...first, count });
-    else {
-      const tail = first.field.startsWith('0x') ? last.field : last.field.slice(stem(last.field).length);
-      out.push({ ...first, where: `${first.where}..${last.where.split('.').pop() ?? ''}`, field: `${first.field}..${tail}`, count });
-    }
+    else out.push({ ...first, where: `${first.where}..${hex(last.address ?? 0)}`, field: runLabel(first, last), count });
     run = undefined;
   };
   for (const row of rows) {
-    const prev = run?.last;
+    const key = runKey(row);
     if (
       run !== undefined &&
-      prev !== undefined &&
-      row.address !== null &&
-      prev.address !== null &&
-      row.address === prev.address + 4 &&
-      row.group === prev.group &&
-      (row.field.startsWith('0x') ? prev.field.startsWith('0x') : stem(row.field) === stem(prev.field) && stem(row.field) !== row.field) &&
+      key !== undefined &&
+      key === run.key &&
+      row.address === (run.last.address ?? NaN) + 4 &&
       row.values.every((v, i) => sameValue(v, run!.first.values[i] ?? null))
     ) {
       run.last = row;
@@ -157,7 +167,7 @@ export function foldRows(rows: readonly DiffRow[]): FoldedRow[] {
       continue;
     }
     flush();
-    run = { first: row, last: row, count: 1 };
+    run = { first: row, last: row, count: 1, key };
   }
   flush();
   return out;

@@ -241,6 +241,7 @@ function putProgram(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
     firstTaskAddress: u64(plan.text.addr),
     firstTaskWordMarker: firstTask ? taskSize(firstTask) / 4 - 1 : 0,
     taskCount: d.tasks.length,
+    word0x810: 0,
     word0x814: PROGRAM_WORD_0X814,
     nameOffset: THREAD_COMMAND.len + stateBytes,
   });

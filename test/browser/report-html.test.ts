@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 // The HTML report in a real browser: no console error, no request leaves the page, the highlighted
 // cells are exactly the JSON's differences, groups collapse, the filter narrows, numbers switch base.
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -84,7 +85,8 @@ describe.skipIf(skip !== undefined)('HTML report in headless Chromium', () => {
 
   it('should narrow the rows to the filter and restore them', async () => {
     await page.type('#filter', 'KernelCfg');
-    expect(await visibleRows()).toEqual(['task[0].reg.0xc800']);
+    // The register and its bit field row (KernelCfg PalettizedBits).
+    expect(await visibleRows()).toEqual(['task[0].reg.0xc800', 'task[0].reg.0xc800.PalettizedBits']);
     await page.screenshot({ path: join(outputDir, 'diff-filtered.png') });
     await page.$eval('#filter', (i) => {
       (i as HTMLInputElement).value = '';

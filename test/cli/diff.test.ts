@@ -31,9 +31,9 @@ describe.skipIf(skip !== undefined)('anecc diff on the corpus', () => {
     const r = await runAnecc(['diff', corpus('mul.ane'), corpus('mul_macos14.ane')]);
     expect(r.exitCode).toBe(1);
     expect(r.stdout).toMatch(/^ +W8 buffer-slot bindings +0x249a5 +0x26964$/m);
-    expect(r.stdout).toMatch(/^ +W8 slots +reads 5, 6; writes 4 +reads 4, 5; writes 6$/m);
+    expect(r.stdout).toMatch(/^ +slot bindings +reads 5, 6; writes 4 +reads 4, 5; writes 6$/m);
     expect(r.stdout).toMatch(/^task 0 NE\n +KernelCfg +0 +0x80\n +MACCfg +0 +0x100000$/m);
-    expect(r.stdout).toMatch(/^ +CoeffDMAConfig0\.\.15 \(16\) +0 +0x80$/m);
+    expect(r.stdout).toMatch(/^ +CoeffDMAConfig0\.\.15 +0 +0x80$/m);
   });
 
   it('should put every difference of the two-way diffs into the three-way Markdown, and no row where all agree', async () => {
@@ -76,7 +76,7 @@ describe.skipIf(skip !== undefined)('anecc diff on the corpus', () => {
     expect(md).toContain('| task 0 TileDMASrc | 0x13840 | 0 | **0x100** | **0x100** |');
     expect(md).toContain('| task 0 | W2 log events | 0x422 | **0x42a** | **0x42a** |');
     expect(md).toContain('| task 0 | W8 buffer-slot bindings | 0x249a5 | **0x26964** | **0x26964** |');
-    expect(md).toContain('| task 0 | W8 slots | reads 5, 6; writes 4 | **reads 4, 5; writes 6** | **reads 4, 5; writes 6** |');
+    expect(md).toContain('| task 0 | slot bindings | reads 5, 6; writes 4 | **reads 4, 5; writes 6** | **reads 4, 5; writes 6** |');
   });
 
   it('should write the report atomically with -o and keep the exit status', async () => {

@@ -106,13 +106,52 @@ const expected: Readonly<Record<string, Expected>> = {
   ),
 };
 
+/** One matmul (A [1,1,2,3] x B [1,1,3,2] -> matmul_0 [1,1,2,2]) per generation: MANIFEST.md, generations/. */
+interface GenerationExpected {
+  readonly cpusubtype: number;
+  readonly generation: string;
+  readonly arch: string;
+  readonly textSize: number;
+  /** LC_THREAD flavors in load-command order: 1 program descriptor, 3 tensor, 4 segment state. */
+  readonly flavors: readonly number[];
+}
+const programFlavors = [1, 3, 3, 3];
+const segmentFlavors = [4, 3, 3, 3];
+const generationFiles: Readonly<Record<string, GenerationExpected>> = {
+  'generations/matmul_m10.hwx': { cpusubtype: 0, generation: 'M9', arch: 'm10', textSize: 0xec, flavors: programFlavors },
+  'generations/matmul_h11.hwx': { cpusubtype: 1, generation: 'H11', arch: 'h11', textSize: 0x14c, flavors: programFlavors },
+  'generations/matmul_t0.hwx': { cpusubtype: 2, generation: 'T0', arch: 't0', textSize: 0x1cc, flavors: programFlavors },
+  'generations/matmul_h12.hwx': { cpusubtype: 3, generation: 'H12', arch: 'h12', textSize: 0x14c, flavors: programFlavors },
+  'generations/matmul_h13.hwx': { cpusubtype: 4, generation: 'H13', arch: 'h13', textSize: 0x274, flavors: programFlavors },
+  'generations/matmul_h14.hwx': { cpusubtype: 5, generation: 'H14', arch: 'h14', textSize: 0x100, flavors: segmentFlavors },
+  'generations/matmul_h15.hwx': { cpusubtype: 6, generation: 'H15', arch: 'h15', textSize: 0x12c, flavors: segmentFlavors },
+};
+
 const skip = corpusSkipReason();
 if (skip !== undefined) console.warn(skip);
 
 describe.skipIf(skip !== undefined)('reading the real corpus', () => {
   it('should have an expectation for every .hwx file of the corpus', () => {
-    expect(corpusFiles().map((f) => f.name)).toEqual(Object.keys(expected).sort());
+    expect(corpusFiles().map((f) => f.name)).toEqual([...Object.keys(expected), ...Object.keys(generationFiles)].sort());
   });
+
+  for (const [name, want] of Object.entries(generationFiles)) {
+    it(`should read ${name} as ${want.generation} with its __text, threads and tensors`, () => {
+      const file = readHwx(readCorpusFile(name));
+      expect(file.header).toMatchObject({ magic: 0xbeefface, cputype: 0x80, cpusubtype: want.cpusubtype, generation: want.generation });
+      expect(file.ident?.compilerVersion).toBe('7.5.8');
+      expect(file.ident?.flags).toContain(`-t ${want.arch}`);
+      const text = file.sections.find((s) => s.segmentName === '__TEXT' && s.name === '__text');
+      expect(text).toMatchObject({ addr: 0x30000000, dataSize: want.textSize, dataOffset: 0x4000 });
+      const flavors = file.loadCommands.flatMap((c) => (c.kind === 'thread' ? [c.flavor] : []));
+      expect(flavors).toEqual(want.flavors);
+      expect(file.tensors.map((t) => [t.role, t.name, t.shape])).toEqual([
+        ['input', 'A', [1, 1, 2, 3]],
+        ['input', 'B', [1, 1, 3, 2]],
+        ['output', 'matmul_0', [1, 1, 2, 2]],
+      ]);
+    });
+  }
 
   for (const [name, want] of Object.entries(expected)) {
     describe(name, () => {

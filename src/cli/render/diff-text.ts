@@ -11,7 +11,8 @@ export interface DiffTextOptions {
 
 const GAP = 2;
 const INDENT = 2;
-const MIN_NAME = 20;
+/** Name column wanted before values get their room; longer names are cut into the legend. */
+const NAME_WANTED = 32;
 const MIN_COLUMN = 8;
 
 function fileLines(report: DiffReport, width: number): string[] {
@@ -35,9 +36,17 @@ export function renderDiffText(report: DiffReport, options: DiffTextOptions): st
   const rows = foldRows(report.rows);
   const n = report.files.length;
   const cells = rows.map((r) => r.values.map((v) => formatValue(v, r.format)));
-  const names = rows.map((r) => (r.count > 1 ? `${r.field} (${r.count})` : r.field));
-  const cap = Math.max(MIN_COLUMN, Math.floor((width - INDENT - MIN_NAME - GAP * n) / n));
-  const columns = Array.from({ length: n }, (_, i) => Math.min(cap, Math.max(columnLetter(i).length, ...cells.map((c) => c[i]!.length))));
+  // A folded run's label (`CoeffDMAConfig0..15`) already says how many rows it stands for.
+  const names = rows.map((r) => r.field);
+  const nameWant = Math.min(NAME_WANTED, Math.max(5, ...names.map((x) => x.length)));
+  // Each column as wide as its widest value; when they do not fit, narrow the widest first.
+  const columns = Array.from({ length: n }, (_, i) => Math.max(columnLetter(i).length, ...cells.map((c) => c[i]!.length)));
+  const room = Math.max(MIN_COLUMN * n, width - INDENT - nameWant - GAP * n);
+  while (columns.reduce((a, b) => a + b, 0) > room) {
+    const widest = columns.indexOf(Math.max(...columns));
+    if (columns[widest]! <= MIN_COLUMN) break;
+    columns[widest]! -= 1;
+  }
   const used = INDENT + columns.reduce((s, c) => s + c + GAP, 0);
   const nameWidth = Math.min(Math.max(...names.map((x) => x.length), 5), width - used);
   const legend: string[] = [];
