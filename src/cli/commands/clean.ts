@@ -16,7 +16,8 @@ In such tasks clean sets CoeffDMAConfig*, CoeffBfrSize* (and the unnamed KernelD
 filled like them) and NE KernelCfg/MACCfg to 0. Cleaning twice changes nothing more.
 Without -o nothing is written: the changes are only listed.
 
-Exit status: 0 done; 1 the file cannot be read, is not an .anec, or its slots are ambiguous; 2 usage error.`;
+Exit status: 0 done; 1 the file cannot be read, is not an .anec, or its slots are ambiguous;
+2 usage error.`;
 
 function cleanCommand(): Command {
   return new Command('anecc clean')

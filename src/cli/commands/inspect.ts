@@ -28,7 +28,7 @@ function inspectCommand(): Command {
     .option('-o, --out <FILE>', 'Write the report to FILE (atomically) instead of stdout')
     .option('--debug', 'Show stack traces of internal errors')
     .helpOption('--help', 'Show this message and exit.')
-    .addHelpText('after', '\nExit status: 0 shown; 1 the file cannot be read, is neither HWX nor .anec, or has no such task; 2 usage error.');
+    .addHelpText('after', '\nExit status: 0 shown; 1 the file cannot be read, is neither HWX nor .anec, or has no such\ntask; 2 usage error.');
 }
 
 interface InspectCliOptions {
