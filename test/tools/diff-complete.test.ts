@@ -57,3 +57,27 @@ describe.skipIf(skip !== undefined)('diff shows every change that changes a conv
     });
   }
 });
+
+describe.skipIf(skip !== undefined)('diff compares every byte of an .anec file', () => {
+  const original = (): Uint8Array => readCorpusFile('mul.ane');
+
+  it('should report a byte changed anywhere in the payload, named by its region', () => {
+    const bytes = original();
+    // The header, the task stream (decoded or not), the padding before the kernel, the kernel.
+    for (const at of [0x40, 0x1000 + 0x10, 0x1000 + 0x270, bytes.length - 1]) {
+      const copy = new Uint8Array(bytes);
+      copy[at] = (copy[at]! + 1) & 0xff;
+      const report = diffLoaded([loadBytes('a', bytes), loadBytes('b', copy)]);
+      expect(report.same, `byte ${at}`).toBe(false);
+      expect(report.rows.some((r) => r.where.startsWith('bytes.') && r.format === 'digest'), `byte ${at}`).toBe(true);
+    }
+  });
+
+  it('should report bytes appended after the kernel', () => {
+    const bytes = original();
+    const longer = new Uint8Array([...bytes, 1, 2, 3, 4]);
+    const report = diffLoaded([loadBytes('a', bytes), loadBytes('b', longer)]);
+    expect(report.same).toBe(false);
+    expect(report.rows.find((r) => r.where === 'bytes.other bytes.size')?.values).toEqual([0, 4]);
+  });
+});
