@@ -57,6 +57,7 @@ describe.skipIf(skip !== undefined)('HTML report in headless Chromium', () => {
 
   it('should load with no console error and no request off the page', async () => {
     await page.screenshot({ path: join(outputDir, 'diff-3-files.png'), fullPage: true });
+    await page.screenshot({ path: join(outputDir, 'diff-3-files-top.png') });
     expect(problems).toEqual([]);
     expect(await page.title()).toContain('anecc diff');
   });
@@ -122,7 +123,8 @@ describe.skipIf(skip !== undefined)('HTML report in headless Chromium', () => {
     second.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
     second.on('pageerror', (e) => errors.push(String(e)));
     await second.goto(pathToFileURL(html).href, { waitUntil: 'load' });
-    await second.screenshot({ path: join(outputDir, 'inspect.png'), fullPage: true });
+    await second.setViewport({ width: 1280, height: 900 });
+    await second.screenshot({ path: join(outputDir, 'inspect.png') });
     expect(errors).toEqual([]);
     expect(await second.$$eval('#report tr.row', (r) => r.filter((x) => (x as HTMLElement).offsetParent !== null).length)).toBeGreaterThan(100);
     expect(await second.$eval('tr[data-where="task[0].reg.0xc800"] td.v', (c) => c.textContent)).toBe('0x80');
