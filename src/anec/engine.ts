@@ -1,5 +1,6 @@
 // The native engine: one request in, one EngineOutcome out, in the same shape the Python engine
 // returns, so the two can be compared field by field.
+import { generationRefusal } from './generation.js';
 import { convertPatched } from './patched.js';
 import { AnecHeaderRangeError, encodeAnecHeader } from './header.js';
 import { PythonException, pyBasename, pySplitext } from './python-semantics.js';
@@ -45,5 +46,8 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
     else if (cause instanceof AnecHeaderRangeError) error = { type: 'FormatFieldError', message: cause.message };
     else throw cause;
   }
+  // Patched only: a failure on another generation's file says so (upstream's type, clearer words).
+  const refusal = error !== undefined && profile === 'patched' ? generationRefusal(bytes, request.path) : undefined;
+  if (error !== undefined && refusal !== undefined) error = { type: error.type, message: refusal };
   return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs };
 }

@@ -6,4 +6,5 @@ export { hex, PYTHON_INT_MAX_STR_DIGITS, PythonException } from './python-semant
 export { printableRuns } from './printable-runs.js';
 export { renderAnecStruct, slotName } from './struct-text.js';
 export { modelName, runNativeEngine } from './engine.js';
+export { generationRefusal, generationWarning } from './generation.js';
 export * from './options.js';

@@ -4,7 +4,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { generationWarning, runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
 
 // The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
@@ -95,9 +95,15 @@ function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
 
 export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
-  const report = await runEngines(bytes, options);
+  const ran = await runEngines(bytes, options);
+  // Patched only: an H13-layout file whose cpusubtype names another generation converts as
+  // upstream converts it, with one warning; the H13 fixes are not applied to it.
+  const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
+  const fixing = options.clean || options.remapSlots;
+  const notices = warning === undefined ? [] : fixing ? [warning, 'anecc: notice: --clean and --remap-slots know H13 files only: not applied'] : [warning];
+  const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
-  if (report.disagreement || !anec || (!options.clean && !options.remapSlots)) return report;
+  if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
   // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });

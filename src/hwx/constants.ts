@@ -1,5 +1,15 @@
-// Numbers that define the HWX container and the H13 task stream. Every other module takes them
-// from here (or from registers.ts for register addresses), so each lives in exactly one place.
+// Numbers that define the HWX container. The H13 task-stream numbers below are the H13 profile's
+// (src/hwx/generations/h13.ts), re-exported under their long-standing names.
+
+import {
+  H13_COEFF_DMA_ENABLE_BIT,
+  H13_COMPACT_SECOND_PACKET,
+  H13_COMPACT_TASK,
+  H13_FULL_TASK,
+  H13_KERNEL_DMA_ADDRESS,
+  H13_KERNEL_DMA_TAIL,
+  H13_TASK_HEADER_SIZE_IN_BYTES,
+} from './generations/h13.js';
 
 /** Mach-O magic of every HWX file seen; some tools also accept the plain 64-bit Mach-O magic. */
 export const HWX_MAGIC = 0xbeefface;
@@ -35,19 +45,19 @@ export const KERNEL_ALIGNMENT_IN_BYTES = 16;
 export const SLOT_COUNT = 32;
 
 /** Byte address of the KernelDMA block: every task's first packet writes here. */
-export const KERNEL_DMA_ADDRESS = 0x1f800;
+export const KERNEL_DMA_ADDRESS = H13_KERNEL_DMA_ADDRESS;
 /** Packet header word: `(count - 1) << 26 | byte address`. */
 export const PACKET_ADDRESS_MASK = 0x03ffffff;
 export const PACKET_COUNT_SHIFT = 26;
 
 /** The full H13 task: 0x274 bytes, first packet writes 62 words at KernelDMA. */
-export const FULL_TASK_SIZE_IN_BYTES = 0x274;
-export const FULL_TASK_FIRST_PACKET = 0xf401f800;
+export const FULL_TASK_SIZE_IN_BYTES = H13_FULL_TASK.sizeInBytes;
+export const FULL_TASK_FIRST_PACKET = H13_FULL_TASK.firstPacket;
 /** The compact task of compiler v9: 0x1f8 bytes, first packet writes 18 words at KernelDMA. */
-export const COMPACT_TASK_SIZE_IN_BYTES = 0x1f8;
-export const COMPACT_TASK_FIRST_PACKET = 0x4401f800;
+export const COMPACT_TASK_SIZE_IN_BYTES = H13_COMPACT_TASK.sizeInBytes;
+export const COMPACT_TASK_FIRST_PACKET = H13_COMPACT_TASK.firstPacket;
 /** Byte offset of the first packet inside a task (after the header words W0..W9). */
-export const TASK_HEADER_SIZE_IN_BYTES = 0x28;
+export const TASK_HEADER_SIZE_IN_BYTES = H13_TASK_HEADER_SIZE_IN_BYTES;
 
 /** Program-descriptor marker: first task's word count minus one, per task kind. */
 export const FULL_TASK_WORD_MARKER = FULL_TASK_SIZE_IN_BYTES / 4 - 1; // 0x9c
@@ -58,7 +68,7 @@ export const SEGMENT_ALIGNMENT_IN_BYTES = 0x4000;
 /** Tasks after the first start on this boundary (tinygrad/concat.hwx: second task at __text + 0x300). */
 export const TASK_ALIGNMENT_IN_BYTES = 0x100;
 /** The second packet of the compact task: 12 words at KernelDMA + 0xc8. */
-export const COMPACT_TASK_SECOND_PACKET = 0x2c01f8c8;
+export const COMPACT_TASK_SECOND_PACKET = H13_COMPACT_SECOND_PACKET;
 /** Program-descriptor slots: 0 `__text`, 1 `__const`, 3 `__bss`, I/O buffers from 4. */
 export const PROGRAM_SLOT_TEXT = 0;
 export const PROGRAM_SLOT_KERNEL = 1;
@@ -74,13 +84,9 @@ export const FP16_SIZE_IN_BYTES = 2;
 export const ANE_BUFFER_PROT_INPUT = 1;
 export const ANE_BUFFER_PROT_OUTPUT = 2;
 export const ANE_BUFFER_PROT_INTERMEDIATE = 3;
-/**
- * KernelDMA words after CoeffBfrSize15, unnamed in public dumps: every corpus file fills them like
- * the coefficient registers (4 like CoeffDMAConfig, 4 like CoeffBaseAddr, 4 like CoeffBfrSize);
- * the compact task writes them with its second packet.
- */
-export const KERNEL_DMA_TAIL_CONFIG_ADDRESS = 0x1f8c8;
-export const KERNEL_DMA_TAIL_SIZE_ADDRESS = 0x1f8e8;
-export const KERNEL_DMA_TAIL_GROUP_COUNT = 4;
+/** KernelDMA words after CoeffBfrSize15 (see H13_KERNEL_DMA_TAIL). */
+export const KERNEL_DMA_TAIL_CONFIG_ADDRESS = H13_KERNEL_DMA_TAIL.configAddress;
+export const KERNEL_DMA_TAIL_SIZE_ADDRESS = H13_KERNEL_DMA_TAIL.sizeAddress;
+export const KERNEL_DMA_TAIL_GROUP_COUNT = H13_KERNEL_DMA_TAIL.groupCount;
 /** Bit 0 of a CoeffDMAConfig word: that coefficient channel is enabled (0x81 in kernel tasks, 0x80 in elementwise ones). */
-export const COEFF_DMA_ENABLE_BIT = 0x1;
+export const COEFF_DMA_ENABLE_BIT = H13_COEFF_DMA_ENABLE_BIT;

@@ -61,6 +61,7 @@ export function readHeader(bytes: Uint8Array): HwxHeader {
     ncmds: h.ncmds,
     sizeofcmds: h.sizeofcmds,
     flags: h.flags,
+    reserved: h.reserved,
   };
 }
 

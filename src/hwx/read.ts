@@ -3,7 +3,9 @@
 // stabs, tasks) is read tolerantly, its problems kept as warnings.
 
 import { FULL_TASK_SIZE_IN_BYTES, LC_THREAD, THREAD_FLAVOR_PROGRAM, THREAD_FLAVOR_SEGMENT, THREAD_FLAVOR_TENSOR } from './constants.js';
-import { profileFor } from './generations/index.js';
+import { h13, profileFor } from './generations/index.js';
+import type { GenerationProfile } from './generations/index.js';
+import { U32_LE } from './tokens.js';
 import { internalIssue, IssueSignal, tolerant } from './bounds.js';
 import { HwxFormatError } from './errors.js';
 import type { HwxIssue } from './issues.js';
@@ -70,12 +72,14 @@ function parse(bytes: Uint8Array): HwxFile {
   const identCommand = loadCommands.find((c) => c.kind === 'ident');
   const text = sections.find((s) => s.role === 'code');
   let taskStream: HwxFile['taskStream'];
+  let taskProfile: GenerationProfile | undefined;
   if (text !== undefined) {
     const marker = program?.firstTaskWordMarker ?? 0;
     const firstTaskSize = marker > 0 && marker < FULL_TASK_SIZE_IN_BYTES ? (marker + 1) * WORD_BYTES : undefined;
+    taskProfile = taskProfileOf(bytes, text.dataOffset, profileFor(header.cpusubtype));
     taskStream = readTaskStream(bytes, text.dataOffset, text.dataSize, {
       path: [text.segmentName, text.name],
-      layout: profileFor(header.cpusubtype).layout,
+      layout: taskProfile.layout,
       ...(firstTaskSize === undefined ? {} : { firstTaskSize }),
     });
     warnings.push(...taskStream.warnings);
@@ -97,8 +101,22 @@ function parse(bytes: Uint8Array): HwxFile {
     tensors: joinTensors({ sections, bufferNames, symbols, stabs, tensorDescriptors, program, segmentState }),
     ident: identCommand?.kind === 'ident' ? identCommand.ident : undefined,
     taskStream,
+    taskGeneration: taskProfile?.name,
     warnings,
   };
+}
+
+/**
+ * The profile whose layout reads the tasks: the cpusubtype's, except that a task opening with an
+ * H13 first packet (0xf401f800 or 0x4401f800 at +0x28) is read as H13 whatever the cpusubtype
+ * says, as upstream anecc converts such files.
+ */
+function taskProfileOf(bytes: Uint8Array, textOffset: number, declared: GenerationProfile): GenerationProfile {
+  if (declared === h13) return declared;
+  const at = textOffset + h13.layout.headerSizeInBytes;
+  if (at < 0 || at + WORD_BYTES > bytes.length) return declared;
+  const first = U32_LE.get(bytes, at);
+  return h13.layout.knownSizes.some((k) => k.firstPacket === first) ? h13 : declared;
 }
 
 /** Read an HWX file; returns the model or the issues that stopped it. Never throws. */

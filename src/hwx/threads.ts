@@ -78,6 +78,7 @@ export function readTensorDescriptor(bytes: Uint8Array, thread: ThreadCommand): 
   const stride = (value: bigint, name: string): number => toSafeNumber(value, name, thread.stateOffset, path);
   return {
     kind: 'tensor-descriptor',
+    word0: t.word0x0,
     offset: thread.offset,
     size: thread.size,
     direction: DIRECTIONS[t.direction] ?? 'unknown',

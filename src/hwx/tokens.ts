@@ -122,6 +122,7 @@ export interface MachHeader64 {
   ncmds: number;
   sizeofcmds: number;
   flags: number;
+  reserved: number;
 }
 export const MACH_HEADER_64 = struct<MachHeader64>(32, {
   magic: [0, U32_LE],
@@ -131,6 +132,7 @@ export const MACH_HEADER_64 = struct<MachHeader64>(32, {
   ncmds: [16, U32_LE],
   sizeofcmds: [20, U32_LE],
   flags: [24, U32_LE],
+  reserved: [28, U32_LE],
 });
 
 export interface LoadCommandRecord {

@@ -21,6 +21,7 @@ export interface HwxHeader extends Located {
   readonly ncmds: number;
   readonly sizeofcmds: number;
   readonly flags: number;
+  readonly reserved: number;
 }
 
 /** Which buffer a section stands for, from its segment protections. */
@@ -169,6 +170,8 @@ export interface Dims {
 /** LC_THREAD flavor 3: one tensor's description. */
 export interface TensorDescriptor extends Located {
   readonly kind: 'tensor-descriptor';
+  /** First state word (`unk` of HWX_ANE_BIND_STATE in AlexAltea/ane e397b69 tools/ane-disasm). */
+  readonly word0: number;
   readonly direction: TensorDirection;
   readonly directionCode: number;
   readonly name: string | undefined;
@@ -274,6 +277,11 @@ export interface HwxFile {
   readonly ident: Ident | undefined;
   /** Tasks decoded from `__TEXT,__text` (empty when there is no such section). */
   readonly taskStream: TaskStream | undefined;
+  /**
+   * The generation whose task layout read `taskStream`: the cpusubtype's, or H13 when the tasks
+   * open with an H13 first packet although the cpusubtype names another generation.
+   */
+  readonly taskGeneration: string | undefined;
   /** Problems that did not stop the reading (tools show them; the strict converter may refuse). */
   readonly warnings: readonly HwxIssue[];
 }

@@ -21,6 +21,7 @@ export const machoHeaderSchema = z.object({
   ncmds: int,
   sizeofcmds: int,
   flags: int,
+  reserved: int,
 });
 
 export const anecSlotSchema = z.object({
@@ -50,6 +51,8 @@ export const sectionSchema = z.object({
   addr: int,
   size: int,
   offset: int,
+  align: int,
+  flags: int,
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
@@ -61,6 +64,7 @@ export const segmentSchema = z.object({
   filesize: int,
   maxprot: int,
   initprot: int,
+  flags: int,
   sections: z.array(sectionSchema),
 });
 
@@ -77,6 +81,40 @@ export const programSchema = z.object({
   firstTaskWordMarker: int,
   taskCount: int,
   networkName: z.string().nullable(),
+  /** `ane` and `ene` of the state (AlexAltea/ane hwx.h hwx_ane_td_state). */
+  ane: int,
+  ene: int,
+});
+
+/** LC_THREAD flavor 4 of H14/H15 files (AlexAltea/ane hwx.h hwx_ane_seg_state). */
+export const segmentStateSchema = z.object({
+  slots: z.array(programSlotSchema),
+  segAddr: int,
+  sectIdx: int,
+  segHeaderSize: int,
+  segWords: int,
+  segId: int,
+  firstTdId: int,
+  tdCount: int,
+  nextSegmentCount: int,
+  nextSegmentId: z.array(int),
+  ane: int,
+  ene: int,
+});
+
+/** What this package knows of the file's generation, and from where. */
+export const decodingSchema = z.object({
+  generation: z.string(),
+  chips: z.string(),
+  tdVersion: nullableInt,
+  /** packets | fixed | raw (see src/hwx/generations/types.ts TaskLayout). */
+  encoding: z.enum(['packets', 'fixed', 'raw']),
+  /** What a register's `address` means: a register byte address, or a byte offset inside the task. */
+  addressing: z.enum(['register', 'task-offset']),
+  registersDecoded: z.boolean(),
+  /** One line when registers are not decoded, else null. */
+  note: z.string().nullable(),
+  sources: z.array(z.string()),
 });
 
 export const compilerSchema = z.object({
@@ -85,8 +123,13 @@ export const compilerSchema = z.object({
   flags: z.array(z.string()),
 });
 
+/** One LC_THREAD state: flavor 1 program, 3 tensor, 4 segment state (AlexAltea/ane hwx.h). */
+export const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
+
 export const tensorSchema = z.object({
   name: z.string().nullable(),
+  /** First word of the tensor's thread state (flavor 3), null when it has none. */
+  descriptorWord0: nullableInt,
   role: z.enum(['input', 'output', 'intermediate', 'alias']),
   /** [N, C, H, W]. */
   shape: z.array(int).length(4).nullable(),
@@ -97,15 +140,28 @@ export const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
+export const fieldSchema = z.object({ name: z.string(), value: int });
+
 export const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
   description: z.string(),
+  /** Bit fields from the generation's profile; [] when it names none. */
+  fields: z.array(fieldSchema),
+});
+
+/** One slot binding (r0, r1, w, t, k0..k3) from the generation's profile. */
+export const slotBindingSchema = z.object({
+  label: z.string(),
+  role: z.enum(['read', 'write', 'tile', 'kernel']),
+  slot: int,
+  enabled: z.boolean(),
 });
 
 export const bindingsSchema = z.object({
   value: int,
+  /** Enabled r0, r1 and kernel (k0..k3) slots: every slot the task reads. */
   reads: z.array(int),
   writes: z.array(int),
   rbase0: int,
@@ -119,13 +175,15 @@ export const bindingsSchema = z.object({
 });
 
 export const registerSchema = z.object({
-  /** Name from the H13 table, null when the address has none (or the generation is not H13). */
+  /** Name from the file's generation profile, null when it has none (or the generation is not decoded). */
   register: z.string().nullable(),
   block: z.string().nullable(),
   address: int,
   value: int,
   /** Absolute file offset of the value. */
   offset: int,
+  /** Bit fields from the profile; [] when it names none. */
+  fields: z.array(fieldSchema),
 });
 
 export const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
@@ -137,7 +195,10 @@ export const taskSchema = z.object({
   layout: z.enum(['full', 'compact', 'unknown']),
   firstPacket: nullableInt,
   header: z.array(headerWordSchema),
+  /** H13's W8 view (null for other generations). */
   bindings: bindingsSchema.nullable(),
+  /** Every binding the profile decodes, kernel bindings included ([] when it decodes none). */
+  slotBindings: z.array(slotBindingSchema),
   usesKernel: z.boolean(),
   packets: z.array(packetSchema),
   registers: z.array(registerSchema),
@@ -159,6 +220,10 @@ export const inspectReportSchema = z.object({
   anec: anecHeaderSchema.nullable(),
   segments: z.array(segmentSchema),
   program: programSchema.nullable(),
+  segmentState: segmentStateSchema.nullable(),
+  threads: z.array(threadSchema),
+  /** Null for .anec files (read as H13, the only generation libane loads). */
+  decoding: decodingSchema.nullable(),
   tensors: z.array(tensorSchema),
   tasks: z.array(taskSchema),
   warnings: z.array(warningSchema),
@@ -192,5 +257,6 @@ export type InspectReport = z.infer<typeof inspectReportSchema>;
 export type InspectTask = z.infer<typeof taskSchema>;
 export type InspectTensor = z.infer<typeof tensorSchema>;
 export type InspectRegister = z.infer<typeof registerSchema>;
+export type InspectSlotBinding = z.infer<typeof slotBindingSchema>;
 export type InspectWarning = z.infer<typeof warningSchema>;
 export type InspectSegment = z.infer<typeof segmentSchema>;

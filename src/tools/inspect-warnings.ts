@@ -1,7 +1,7 @@
 // The warnings inspect adds to the reader's: the slot order libane assumes, and the KernelDMA/NE
 // pattern of elementwise tasks. Both only make sense for the H13 task encoding.
 
-import { TASK_HEADER_W8, decodeW8, registerAt, registerBlockOf } from '../hwx/index.js';
+import { decodeBindings, h13, readSlots, registerAt, registerBlockOf, writeSlots } from '../hwx/index.js';
 import type { Task } from '../hwx/index.js';
 import { cleanableWrites } from './clean/index.js';
 import { formatRun, registerRuns } from './register-runs.js';
@@ -28,7 +28,9 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
   // The first binding that libane would get wrong, to name it in the message.
   let first = '';
   for (const task of tasks) {
-    const b = decodeW8(task.header[TASK_HEADER_W8] ?? 0);
+    // Kernel bindings (k0..k3) read a slot too: the H13 matmul reads input A as its kernel.
+    const bindings = decodeBindings(h13, task.header);
+    const b = { reads: readSlots(bindings), writes: writeSlots(bindings) };
     const wrongRead = b.reads.map((s) => bySlot.get(s)).find((x) => x !== undefined && x.from !== x.to);
     const wrongWrite = b.writes.map((s) => bySlot.get(s)).find((x) => x !== undefined && x.from !== x.to);
     const wrong = wrongRead ?? wrongWrite;

@@ -2,8 +2,22 @@
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
 import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
-import { FP16_SIZE_IN_BYTES, SLOT_COUNT, decodeW8, formatIssue, registerAt, registerBlockOf, TASK_HEADER_W8, taskHeaderWords } from '../hwx/index.js';
-import type { HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
+import {
+  FP16_SIZE_IN_BYTES,
+  SLOT_COUNT,
+  anecProfile,
+  decodeBindings,
+  decodeHeaderWords,
+  decodeRegisterWrite,
+  decodeW8,
+  formatIssue,
+  h13,
+  profileFor,
+  readSlots,
+  TASK_HEADER_W8,
+  undecodedNote,
+} from '../hwx/index.js';
+import type { GenerationProfile, HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
 import { usesKernel } from './clean/index.js';
 import { hex } from '../anec/index.js';
 import { INSPECT_SCHEMA_VERSION, type InspectReport, type InspectTask, type InspectTensor, type InspectWarning } from './inspect-report.js';
@@ -11,9 +25,6 @@ import { foldWarnings } from './inspect-summary.js';
 import { slotOrderWarnings, spuriousKdmaWarnings } from './inspect-warnings.js';
 import { loadBytes, loadFile, safeNumber, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
 import { slotMappingFromHwx, slotMappingFromTasks } from './clean/index.js';
-
-/** The generation whose task encoding and register names this package knows. */
-const DECODED_GENERATION = 'H13';
 
 function issueWarning(issue: HwxIssue): InspectWarning {
   return { code: issue.code, message: formatIssue(issue) };
@@ -31,24 +42,34 @@ function dedupe(warnings: readonly InspectWarning[]): InspectWarning[] {
   return foldWarnings(once);
 }
 
-function taskReport(task: Task, named: boolean): InspectTask {
-  const w8 = task.header[TASK_HEADER_W8];
+/** Header words through the profile; words it does not name are shown raw as word0, word1 ... */
+function headerReport(task: Task, profile: GenerationProfile): InspectTask['header'] {
+  const named = new Map(decodeHeaderWords(profile, task.header).map((w) => [w.index, w]));
+  return task.header.map((value, index) => {
+    const w = named.get(index);
+    return w === undefined
+      ? { word: `word${index}`, index, value, description: '', fields: [] }
+      : { word: w.name, index, value, description: w.description, fields: [...w.fields] };
+  });
+}
+
+function taskReport(task: Task, profile: GenerationProfile): InspectTask {
+  const w8 = profile === h13 ? task.header[TASK_HEADER_W8] : undefined;
   const b = w8 === undefined ? undefined : decodeW8(w8);
+  const slotBindings = decodeBindings(profile, task.header);
   return {
     index: task.index,
     offset: task.offset,
     size: task.size,
     layout: task.taskKind,
     firstPacket: task.firstPacket ?? null,
-    header: taskHeaderWords
-      .filter((w) => task.header[w.index] !== undefined)
-      .map((w) => ({ word: w.name, index: w.index, value: task.header[w.index] ?? 0, description: w.description })),
+    header: headerReport(task, profile),
     bindings:
       b === undefined || w8 === undefined
         ? null
         : {
             value: w8,
-            reads: [...b.reads],
+            reads: readSlots(slotBindings),
             writes: [...b.writes],
             rbase0: b.rbase0,
             rbase0Enabled: b.rbase0Enabled,
@@ -59,15 +80,27 @@ function taskReport(task: Task, named: boolean): InspectTask {
             tbase: b.tbase,
             ene: b.ene,
           },
-    usesKernel: usesKernel(task),
+    slotBindings,
+    usesKernel: profile === h13 && usesKernel(task),
     packets: task.packets.map((p) => ({ offset: p.offset, header: p.header, address: p.address, count: p.count })),
-    registers: task.writes.map((w) => ({
-      register: named ? (registerAt(w.address)?.name ?? null) : null,
-      block: named ? (registerBlockOf(w.address) ?? null) : null,
-      address: w.address,
-      value: w.value,
-      offset: w.offset,
-    })),
+    registers: task.writes.map((w) => {
+      const r = decodeRegisterWrite(profile, w.address, w.value);
+      return { register: r.name ?? null, block: r.block ?? null, address: w.address, value: w.value, offset: w.offset, fields: [...r.fields] };
+    }),
+  };
+}
+
+function decodingReport(profile: GenerationProfile, cpusubtype: number): NonNullable<InspectReport['decoding']> {
+  const note = undecodedNote(profile, cpusubtype);
+  return {
+    generation: profile.name,
+    chips: profile.chips,
+    tdVersion: profile.tdVersion ?? null,
+    encoding: profile.layout.encoding,
+    addressing: profile.layout.addressing,
+    registersDecoded: profile.registersDecoded,
+    note: note === '' ? null : note,
+    sources: [...profile.sources],
   };
 }
 
@@ -75,6 +108,7 @@ function hwxTensor(t: Tensor): InspectTensor {
   const strides = t.stab?.strides ?? t.descriptor?.strides;
   return {
     name: t.name ?? null,
+    descriptorWord0: t.descriptor?.word0 ?? null,
     role: t.role,
     shape: t.shape === undefined ? null : [...t.shape],
     strides: strides === undefined ? null : [strides.n, strides.c, strides.h, strides.w],
@@ -93,18 +127,24 @@ function programSlotBinding(file: HwxFile, address: number): string | null {
 
 function inspectHwx(loaded: LoadedHwx): InspectReport {
   const { file } = loaded;
-  const named = file.header.generation === DECODED_GENERATION;
+  const declared = profileFor(file.header.cpusubtype);
+  // The tasks are decoded with the profile whose layout read them (H13 for an H13-layout file
+  // whatever its cpusubtype), never with names that do not fit their layout.
+  const profile = file.taskGeneration === h13.name ? h13 : declared;
   const tasks = file.taskStream?.tasks ?? [];
   const warnings: InspectWarning[] = file.warnings.map(issueWarning);
-  if (!named) {
+  const note = undecodedNote(profile, file.header.cpusubtype);
+  if (note !== '') warnings.push({ code: 'generation-not-decoded', message: note });
+  if (profile !== declared) {
     warnings.push({
-      code: 'generation-not-decoded',
-      message: `${file.header.generation} (cpusubtype ${file.header.cpusubtype}) is not H13: its tasks are shown as the H13 encoding reads them and its registers are not named; the .anec format and libane know H13 only`,
+      code: 'generation-layout-mismatch',
+      message: `cpusubtype ${file.header.cpusubtype} says ${declared.name}, but the tasks have the H13 layout (first packet at +0x28 is an H13 KernelDMA packet): decoded as H13, as anecc converts it`,
     });
-  } else {
-    warnings.push(...slotOrderWarnings(tasks, () => slotMappingFromHwx(file)), ...spuriousKdmaWarnings(tasks));
   }
+  // Both checks are about what libane does with H13 tasks; other generations do not reach it.
+  if (profile === h13) warnings.push(...slotOrderWarnings(tasks, () => slotMappingFromHwx(file)), ...spuriousKdmaWarnings(tasks));
   const p = file.program;
+  const seg = file.segmentState;
   return {
     schemaVersion: INSPECT_SCHEMA_VERSION,
     file: loaded.path,
@@ -124,6 +164,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       ncmds: file.header.ncmds,
       sizeofcmds: file.header.sizeofcmds,
       flags: file.header.flags,
+      reserved: file.header.reserved,
     },
     anec: null,
     segments: file.segments.map((s) => ({
@@ -134,7 +175,17 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       filesize: s.filesize,
       maxprot: s.maxprot,
       initprot: s.initprot,
-      sections: s.sections.map((c) => ({ segment: c.segmentName, name: c.name, addr: c.addr, size: c.dataSize, offset: c.dataOffset, role: c.role })),
+      flags: s.flags,
+      sections: s.sections.map((c) => ({
+        segment: c.segmentName,
+        name: c.name,
+        addr: c.addr,
+        size: c.dataSize,
+        offset: c.dataOffset,
+        align: c.align,
+        flags: c.flags,
+        role: c.role,
+      })),
     })),
     program:
       p === undefined
@@ -147,9 +198,32 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
             firstTaskWordMarker: p.firstTaskWordMarker,
             taskCount: p.taskCount,
             networkName: p.networkName ?? null,
+            ane: p.ane,
+            ene: p.ene,
           },
+    segmentState:
+      seg === undefined
+        ? null
+        : {
+            slots: seg.slots
+              .map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) }))
+              .filter((s) => s.address !== 0),
+            segAddr: seg.segAddr,
+            sectIdx: seg.sectIdx,
+            segHeaderSize: seg.segHeaderSize,
+            segWords: seg.segWords,
+            segId: seg.segId,
+            firstTdId: seg.firstTdId,
+            tdCount: seg.tdCount,
+            nextSegmentCount: seg.nextSegmentCount,
+            nextSegmentId: [...seg.nextSegmentId],
+            ane: seg.ane,
+            ene: seg.ene,
+          },
+    decoding: decodingReport(profile, file.header.cpusubtype),
+    threads: file.loadCommands.flatMap((c) => (c.kind === 'thread' ? [{ flavor: c.flavor, count: c.count, byteSize: c.count * 4 }] : [])),
     tensors: file.tensors.map(hwxTensor),
-    tasks: tasks.map((t) => taskReport(t, named)),
+    tasks: tasks.map((t) => taskReport(t, profile)),
     warnings: dedupe(warnings),
   };
 }
@@ -175,6 +249,7 @@ function anecTensors(header: LoadedAnec['header']): InspectTensor[] {
     const shape = [n, c, h, w].every((v) => v !== null && v !== undefined) ? ([n, c, h, w] as number[]) : null;
     out.push({
       name,
+      descriptorWord0: null,
       role,
       shape: n ? shape : null,
       strides: n && plane != null ? [batchStride(plane, c ?? null), plane, row ?? null, FP16_SIZE_IN_BYTES] : null,
@@ -235,8 +310,11 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     },
     segments: [],
     program: null,
+    segmentState: null,
+    decoding: null,
+    threads: [],
     tensors: anecTensors(header),
-    tasks: stream.tasks.map((t) => taskReport(t, true)),
+    tasks: stream.tasks.map((t) => taskReport(t, anecProfile)),
     warnings: dedupe(warnings),
   };
 }

@@ -10,6 +10,8 @@ export interface RegisterEntry {
   readonly register: string | null;
   readonly address: number;
   readonly value: number;
+  /** Bit fields from the generation profile, shown after the value when any is nonzero. */
+  readonly fields?: readonly { readonly name: string; readonly value: number }[];
 }
 
 export interface RegisterRun {
@@ -54,12 +56,19 @@ export function registerRuns(entries: readonly RegisterEntry[]): RegisterRun[] {
   return runs;
 }
 
+/** ` {Win 2, Hin 1}`: the nonzero bit fields (a run's entries share one value, so one set). */
+function fieldText(entry: RegisterEntry): string {
+  const shown = (entry.fields ?? []).filter((f) => f.value !== 0);
+  return shown.length === 0 ? '' : ` {${shown.map((f) => `${f.name} ${f.value}`).join(', ')}}`;
+}
+
 /** `KernelCfg (0xc800) = 0x80`, `CoeffDMAConfig0..CoeffDMAConfig15 (0x1f808..0x1f844) = 0x80`. */
 export function formatRun(run: RegisterRun): string {
   const name = (e: RegisterEntry): string => e.register ?? hex(e.address);
+  const fields = fieldText(run.first);
   if (run.count === 1) {
-    return run.first.register === null ? `${hex(run.first.address)} = ${hex(run.value)}` : `${name(run.first)} (${hex(run.first.address)}) = ${hex(run.value)}`;
+    return run.first.register === null ? `${hex(run.first.address)} = ${hex(run.value)}` : `${name(run.first)} (${hex(run.first.address)}) = ${hex(run.value)}${fields}`;
   }
   const span = `${hex(run.first.address)}..${hex(run.last.address)}`;
-  return run.first.register === null ? `${span} = ${hex(run.value)}` : `${name(run.first)}..${name(run.last)} (${span}) = ${hex(run.value)}`;
+  return run.first.register === null ? `${span} = ${hex(run.value)}` : `${name(run.first)}..${name(run.last)} (${span}) = ${hex(run.value)}${fields}`;
 }

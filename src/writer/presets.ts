@@ -3,7 +3,7 @@
 // intermediate buffer, a file of any size for benchmarks). Register values follow the mul task
 // of each compiler version; the ones that depend on the tensor shape are derived from it.
 
-import { KERNEL_ALIGNMENT_IN_BYTES, PROGRAM_SLOT_INTERMEDIATE, registerBlocks } from '../hwx/index.js';
+import { KERNEL_ALIGNMENT_IN_BYTES, PROGRAM_SLOT_INTERMEDIATE, TASK_HEADER_W8, h13, registerBlocks, withBindingSlot, withField } from '../hwx/index.js';
 import type { RegisterBlock } from '../hwx/index.js';
 import { alignUp, tensorGeometry } from './geometry.js';
 import { planHwx } from './plan.js';
@@ -16,11 +16,6 @@ function blockAddress(block: RegisterBlock): number {
   return found.address;
 }
 
-/** W8 fields: read slots 0 and 1, write slot, each with an enable bit above it. */
-const W8_RBASE0_SHIFT = 0;
-const W8_RBASE1_SHIFT = 6;
-const W8_WBASE_SHIFT = 12;
-const W8_ENABLE_BIT = 5;
 
 export interface SlotBindingRequest {
   readonly read0?: number;
@@ -30,9 +25,17 @@ export interface SlotBindingRequest {
 
 /** Encodes W8, the buffer-slot bindings of a task (mul.hwx: read 5 and 6, write 4 = 0x249a5). */
 export function bindingWord(bindings: SlotBindingRequest): number {
-  const field = (slot: number | undefined, shift: number): number =>
-    slot === undefined ? 0 : (slot | (1 << W8_ENABLE_BIT)) << shift;
-  return (field(bindings.read0, W8_RBASE0_SHIFT) | field(bindings.read1, W8_RBASE1_SHIFT) | field(bindings.write, W8_WBASE_SHIFT)) >>> 0;
+  // r0, r1 and w of the H13 profile (src/hwx/generations/h13.ts), each with its enable bit.
+  let word = 0;
+  for (const [label, slot] of [['r0', bindings.read0], ['r1', bindings.read1], ['w', bindings.write]] as const) {
+    if (slot === undefined) continue;
+    const header: number[] = [];
+    header[TASK_HEADER_W8] = word;
+    word = withBindingSlot(h13, header, label, slot);
+    const def = h13.bindings.find((b) => b.label === label)!;
+    word = withField(word, def.enable, 1);
+  }
+  return word >>> 0;
 }
 
 /** Header words of the mul task, per compiler: W0 network id, W2 log events, W4 debug events, W6 flags. */

@@ -122,6 +122,7 @@ export function writeHwx(description: HwxDescription): Uint8Array {
     ncmds: plan.commands.length,
     sizeofcmds: plan.sizeofcmds,
     flags: HWX_HEADER_FLAGS,
+    reserved: 0,
   });
   for (const command of plan.commands) putCommand(bytes, plan, command);
 

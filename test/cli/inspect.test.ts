@@ -27,7 +27,7 @@ describe.skipIf(skip !== undefined)('anecc inspect on the corpus', () => {
     expect(r.stdout).toContain('KernelCfg (0xc800) = 0x80');
     expect(r.stdout).toContain('CoeffDMAConfig0..CoeffDMAConfig15 (0x1f808..0x1f844) = 0x80');
     // In the .anec's own slot names the story shows: the task reads the output and writes an input.
-    expect(r.stdout).toContain('W8 buffer-slot bindings: reads 4 (dst0), 5 (src0); writes 6 (src1)');
+    expect(r.stdout).toContain('bindings: reads r0 4 (dst0), r1 5 (src0); writes w 6 (src1)');
   });
 });
 

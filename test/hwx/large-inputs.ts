@@ -24,7 +24,7 @@ const W7_OFFSET = 7 * WORD;
 const N_SECT_EXTERNAL = 0x0f;
 
 function header(bytes: Uint8Array, ncmds: number, sizeofcmds: number): void {
-  MACH_HEADER_64.put(bytes, 0, { magic: HWX_MAGIC, cputype: ANE_CPU_TYPE, cpusubtype: 4, filetype: MH_EXECUTE, ncmds, sizeofcmds, flags: 0 });
+  MACH_HEADER_64.put(bytes, 0, { magic: HWX_MAGIC, cputype: ANE_CPU_TYPE, cpusubtype: 4, filetype: MH_EXECUTE, ncmds, sizeofcmds, flags: 0, reserved: 0 });
 }
 
 function segment(bytes: Uint8Array, at: number, name: string, sections: readonly { name: string; addr: number; size: number; offset: number }[], prot: number): number {

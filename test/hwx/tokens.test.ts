@@ -49,7 +49,7 @@ const cases: readonly Case[] = [
   roundTrip(
     'MACH_HEADER_64',
     tokens.MACH_HEADER_64,
-    fc.record({ magic: u32, cputype: u32, cpusubtype: u32, filetype: u32, ncmds: u32, sizeofcmds: u32, flags: u32 }),
+    fc.record({ magic: u32, cputype: u32, cpusubtype: u32, filetype: u32, ncmds: u32, sizeofcmds: u32, flags: u32, reserved: u32 }),
   ),
   roundTrip('LOAD_COMMAND', tokens.LOAD_COMMAND, fc.record({ cmd: u32, cmdsize: u32 })),
   roundTrip(

@@ -92,15 +92,31 @@ describe.skipIf(skip !== undefined)('inspect on the corpus', () => {
 });
 
 describe('inspect on writer-built and random files', () => {
-  it('should identify an H14 file and show its tasks without names', () => {
+  it('should decode an H13-layout file whose cpusubtype says H14 as H13, and say so', () => {
     // Arrange
     const bytes = writeHwx({ ...describeMul('v7'), cpuSubtype: 5 });
     // Act
     const report = inspectBytes('h14.hwx', bytes);
     // Assert
     expect(report.generation).toBe('H14');
-    expect(codes(report)).toContain('generation-not-decoded');
-    expect(report.tasks[0]!.registers.every((r) => r.register === null)).toBe(true);
+    expect(codes(report)).toContain('generation-layout-mismatch');
+    expect(report.decoding?.generation).toBe('H13');
+    expect(report.tasks[0]!.registers.find((r) => r.address === 0xc800)?.register).toBe('KernelCfg');
+  });
+
+  it('should show a task of a generation with no public map raw, with one line saying so', () => {
+    // Arrange: an H16 cpusubtype on bytes that are not an H13 task
+    const bytes = writeHwx({ ...describeMul('v7'), cpuSubtype: 7 });
+    bytes.fill(0x11, 0x4000 + 0x28, 0x4000 + 0x2c);
+    // Act
+    const report = inspectBytes('h16.hwx', bytes);
+    // Assert
+    expect(report.generation).toBe('H16');
+    expect(report.warnings.filter((w) => w.code === 'generation-not-decoded').map((w) => w.message)).toEqual([
+      'H16 (cpusubtype 7, unknown task-descriptor version): no public register map, so its tasks are shown raw and its registers are not decoded',
+    ]);
+    expect(report.tasks[0]!.registers.every((r) => r.register === null && r.block === null && r.fields.length === 0)).toBe(true);
+    expect(report.tasks[0]!.header.every((w) => /^word\d+$/.test(w.word))).toBe(true);
   });
 
   it('should show the probs/src alias of a macOS 26 debug build', () => {

@@ -38,22 +38,40 @@ function slotLabel(report: InspectReport, slot: number): string {
 function taskLines(report: InspectReport, task: InspectTask, options: InspectTextOptions): string[] {
   const first = task.firstPacket === null ? 'no first packet' : `first packet ${hex(task.firstPacket)}`;
   const lines = [
-    `task ${task.index} at ${hex(task.offset)}, ${hex(task.size)} bytes (${task.layout}), ${first}, ${task.usesKernel ? 'uses a kernel' : 'uses no kernel'}`,
+    // Kernel use is read from H13's coefficient registers, so only H13 tasks (with W8) say it.
+    `task ${task.index} at ${hex(task.offset)}, ${hex(task.size)} bytes (${task.layout}), ${first}${task.bindings === null ? '' : task.usesKernel ? ', uses a kernel' : ', uses no kernel'}`,
   ];
   const words = task.header.map((w) => `${w.word} = ${hex(w.value)}`);
-  for (let i = 0; i < words.length; i += 5) lines.push(`  ${words.slice(i, i + 5).map((w) => w.padEnd(18)).join('').trimEnd()}`);
-  if (task.bindings !== null) {
-    const b = task.bindings;
-    const reads = b.reads.map((s) => slotLabel(report, s)).join(', ') || 'nothing';
-    const writes = b.writes.map((s) => slotLabel(report, s)).join(', ') || 'nothing';
-    lines.push(`  W8 buffer-slot bindings: reads ${reads}; writes ${writes}${b.tbase !== 0 ? `; TBase ${b.tbase}` : ''}${b.ene !== 0 ? `; ENE ${b.ene}` : ''}`);
+  if (words.every((w) => w.length <= 17)) {
+    for (let i = 0; i < words.length; i += 5) lines.push(`  ${words.slice(i, i + 5).map((w) => w.padEnd(18)).join('').trimEnd()}`);
+  } else {
+    lines.push(...flow('header', words, '  '));
+  }
+  const fielded = task.header.filter((w) => w.fields.some((f) => f.value !== 0));
+  if (fielded.length > 0) {
+    const number = (name: string, v: number): string => (/pointer|events|exceptions/.test(name) ? hex(v) : String(v));
+    const items = fielded.flatMap((w) =>
+      w.fields.filter((f) => f.value !== 0).map((f) => `${f.name === w.word ? f.name : `${w.word}.${f.name}`} ${number(f.name, f.value)}`),
+    );
+    lines.push(...flow('fields', items, '  '));
+  }
+  const enabled = task.slotBindings.filter((b) => b.enabled);
+  if (enabled.length > 0) {
+    const reads = enabled.filter((b) => b.role === 'read' || b.role === 'kernel').map((b) => `${b.label} ${slotLabel(report, b.slot)}`).join(', ') || 'nothing';
+    const writes = enabled.filter((b) => b.role === 'write').map((b) => `${b.label} ${slotLabel(report, b.slot)}`).join(', ') || 'nothing';
+    const tile = enabled.filter((b) => b.role === 'tile').map((b) => `; tile ${b.label} ${slotLabel(report, b.slot)}`).join('');
+    const ene = task.bindings !== null && task.bindings.ene !== 0 ? `; ENE ${task.bindings.ene}` : '';
+    lines.push(`  bindings: reads ${reads}; writes ${writes}${tile}${ene}`);
+  } else if (task.bindings !== null) {
+    lines.push('  bindings: none enabled');
   }
   const shown = task.registers.filter((r) => options.all || r.value !== 0);
   lines.push(`  registers (${shown.length} of ${task.registers.length}${options.all ? '' : ', zeros hidden; --all shows them'})`);
   const blocks: string[] = [];
-  for (const r of shown) if (!blocks.includes(r.block ?? '?')) blocks.push(r.block ?? '?');
+  for (const r of shown) if (!blocks.includes(r.block ?? 'raw')) blocks.push(r.block ?? 'raw');
   for (const block of blocks) {
-    const runs = registerRuns(shown.filter((r) => (r.block ?? '?') === block));
+    const runs = registerRuns(shown.filter((r) => (r.block ?? 'raw') === block));
+    // Bit fields follow each value (nonzero ones only; --json lists them all).
     lines.push(...flow(block, runs.map(formatRun), '    '));
   }
   return lines;
@@ -65,6 +83,11 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   const kind = report.kind === 'hwx' ? 'HWX file' : '.anec file';
   lines.push(`${report.file}: ${kind}, ${report.byteLength} bytes`);
   if (report.generation !== null) lines.push(`  generation  ${report.generation} (cpusubtype ${report.subtype ?? '?'})`);
+  if (report.decoding !== null) {
+    const d = report.decoding;
+    const how = d.registersDecoded ? `decoded as ${d.generation} (task-descriptor version ${d.tdVersion ?? '?'}, ${d.encoding}${d.addressing === 'task-offset' ? ', addresses are task offsets' : ''})` : 'registers not decoded';
+    lines.push(`  decoding    ${how}`);
+  }
   if (report.compiler !== null) {
     lines.push(`  compiler    ${report.compiler.name ?? 'unknown'}`);
     if (report.compiler.flags.length > 0) lines.push(...flow('flags', report.compiler.flags, '  '));
@@ -87,6 +110,11 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
     const p = report.program;
     lines.push(`program descriptor: network ${p.networkName ?? '?'}, ${p.taskCount} task(s), first task at ${hex(p.firstTaskAddress)} (word marker ${hex(p.firstTaskWordMarker)})`);
     lines.push(...flow('slots', p.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
+  }
+  if (report.segmentState !== null) {
+    const g = report.segmentState;
+    lines.push(`segment state: segment ${g.segId} at ${hex(g.segAddr)}, ${g.segWords} words, ${g.tdCount} task(s) from ${g.firstTdId}, header ${g.segHeaderSize}`);
+    lines.push(...flow('slots', g.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
   }
   if (report.tensors.length > 0) {
     lines.push('tensors');

@@ -12,7 +12,7 @@
 // [F] freedomtan/coreml_to_ane_hwx ce54664 hwx_dump/h13_register_map.md (PE block bit fields,
 //     which [A] leaves undecoded).
 
-import type { BindingDef, BitField, GenerationProfile, HeaderWordDef, RegisterBlockDef, RegisterDef } from './types.js';
+import type { BindingDef, BitField, CleanRules, GenerationProfile, HeaderWordDef, RegisterBlockDef, RegisterDef } from './types.js';
 
 const f = (name: string, shift: number, width: number): BitField => ({ name, shift, width });
 
@@ -174,6 +174,41 @@ export const H13_BINDINGS: readonly BindingDef[] = [
 /** The full task (62 words to KernelDMA first) and the compact v9 task (18 words), both checked on the corpus. */
 export const H13_FULL_TASK = { kind: 'full', sizeInBytes: 0x274, firstPacket: 0xf401f800 } as const;
 export const H13_COMPACT_TASK = { kind: 'compact', sizeInBytes: 0x1f8, firstPacket: 0x4401f800 } as const;
+/** The compact task's second packet: 12 words at KernelDMA + 0xc8 (checked on mul_macos26_m1.hwx). */
+export const H13_COMPACT_SECOND_PACKET = 0x2c01f8c8;
+/** Byte offset of the first packet inside a task (after W0..W9). */
+export const H13_TASK_HEADER_SIZE_IN_BYTES = 0x28;
+/** KernelDMA block base: every H13 task's first packet writes here. */
+export const H13_KERNEL_DMA_ADDRESS = 0x1f800;
+/**
+ * KernelDMA words after CoeffBfrSize15, unnamed in public dumps: every corpus file fills them like
+ * the coefficient registers (4 like CoeffDMAConfig, 4 like CoeffBaseAddr, 4 like CoeffBfrSize);
+ * the compact task writes them with its second packet.
+ */
+export const H13_KERNEL_DMA_TAIL = { configAddress: 0x1f8c8, sizeAddress: 0x1f8e8, groupCount: 4 } as const;
+/** Bit 0 of a CoeffDMAConfig word (`en` in td_v5.h): that coefficient channel is enabled. */
+export const H13_COEFF_DMA_ENABLE_BIT = 0x1;
+
+const tail = (first: number): number[] => Array.from({ length: H13_KERNEL_DMA_TAIL.groupCount }, (_, i) => first + i * REGISTER_BYTES);
+const addressesOf = (block: string, test: (name: string) => boolean): number[] =>
+  H13_REGISTERS.filter((r) => r.block === block && test(r.name)).map((r) => r.address);
+const coefficientConfigs = [...addressesOf('KernelDMA', (n) => n.startsWith('CoeffDMAConfig')), ...tail(H13_KERNEL_DMA_TAIL.configAddress)];
+
+/**
+ * Kernel tasks in the corpus (conv, gemm, sigmoid) write 0x81 to the coefficient configs;
+ * elementwise ones 0x80 (v4, v7, v9) or 0 (v5). In a task that uses no kernel the configs, buffer
+ * sizes and NE KernelCfg/MACCfg carry no meaning; clean sets them to 0, as compiler v5.4.1 writes.
+ */
+export const H13_CLEAN_RULES: CleanRules = {
+  coefficientConfigs,
+  enableBit: H13_COEFF_DMA_ENABLE_BIT,
+  cleanable: [
+    ...coefficientConfigs,
+    ...addressesOf('KernelDMA', (n) => n.startsWith('CoeffBfrSize')),
+    ...tail(H13_KERNEL_DMA_TAIL.sizeAddress),
+    ...addressesOf('NE', (n) => n === 'KernelCfg' || n === 'MACCfg'),
+  ],
+};
 
 export const h13: GenerationProfile = {
   name: 'H13',
@@ -183,7 +218,7 @@ export const h13: GenerationProfile = {
   threads: { program: 1, segment: undefined, tensor: 3 },
   layout: {
     encoding: 'packets',
-    headerSizeInBytes: 0x28,
+    headerSizeInBytes: H13_TASK_HEADER_SIZE_IN_BYTES,
     nextPointerWord: 7,
     nextSizeWord: 1,
     addressing: 'register',
@@ -195,6 +230,7 @@ export const h13: GenerationProfile = {
   registers: H13_REGISTERS,
   registersDecoded: true,
   convert: 'converts',
+  cleanRules: H13_CLEAN_RULES,
   sources: [
     'AlexAltea/ane e397b69 src/libane/td_v7.h, src/libane/td_v5.h, tools/ane-disasm/',
     'tinygrad/tinygrad 0459b03 extra/accel/ane/aneregs',

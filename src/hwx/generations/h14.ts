@@ -112,5 +112,6 @@ export const h14: GenerationProfile = {
   registers: H14_REGISTERS,
   registersDecoded: true,
   convert: 'refused',
+  cleanRules: undefined,
   sources: ['AlexAltea/ane e397b69 src/libane/td_v11.h, tools/ane-disasm/dump_td_v11.cpp', 'AlexAltea/ane e397b69 src/libane/hwx.h (segment state)'],
 };

@@ -25,7 +25,21 @@ export {
   withField,
   writeSlots,
 } from './decode.js';
-export { h13, H13_BINDINGS, H13_BLOCKS, H13_COMPACT_TASK, H13_FULL_TASK, H13_HEADER, H13_REGISTERS } from './h13.js';
+export {
+  h13,
+  H13_BINDINGS,
+  H13_BLOCKS,
+  H13_CLEAN_RULES,
+  H13_COEFF_DMA_ENABLE_BIT,
+  H13_COMPACT_SECOND_PACKET,
+  H13_COMPACT_TASK,
+  H13_FULL_TASK,
+  H13_HEADER,
+  H13_KERNEL_DMA_ADDRESS,
+  H13_KERNEL_DMA_TAIL,
+  H13_REGISTERS,
+  H13_TASK_HEADER_SIZE_IN_BYTES,
+} from './h13.js';
 export { h14 } from './h14.js';
 
 export interface Generation {

@@ -83,6 +83,17 @@ export interface ThreadFlavors {
   readonly tensor: number;
 }
 
+/**
+ * What `clean` may zero in a task that uses no kernel: the coefficient DMA config words whose
+ * enable bit says a kernel is read, and every register clean zeroes then (configs, buffer sizes,
+ * the NE kernel registers). A generation without rules is never cleaned.
+ */
+export interface CleanRules {
+  readonly coefficientConfigs: readonly number[];
+  readonly enableBit: number;
+  readonly cleanable: readonly number[];
+}
+
 /** What `anecc FILE` does with a file of this generation. */
 export type ConvertSupport = 'converts' | 'refused';
 
@@ -104,6 +115,8 @@ export interface GenerationProfile {
   /** True when registers are named from a public map; false: shown raw, never with another generation's names. */
   readonly registersDecoded: boolean;
   readonly convert: ConvertSupport;
+  /** Rules `clean` and `--clean` apply; undefined: clean refuses this generation. */
+  readonly cleanRules: CleanRules | undefined;
   /** Public sources of this profile's facts (repo, path, commit). */
   readonly sources: readonly string[];
 }

@@ -49,6 +49,7 @@ function early(name: string, chips: string, cpusubtype: number, tdVersion: numbe
     registers: [],
     registersDecoded: false,
     convert: 'refused',
+    cleanRules: undefined,
     sources: [HWX_C],
   };
 }
@@ -71,6 +72,7 @@ export const h15: GenerationProfile = {
   registers: [],
   registersDecoded: false,
   convert: 'refused',
+  cleanRules: undefined,
   sources: [HWX_C],
 };
 
@@ -89,6 +91,7 @@ export function undecodedProfile(name: string, chips: string, cpusubtype: number
     registers: [],
     registersDecoded: false,
     convert: 'refused',
+    cleanRules: undefined,
     sources: ['freedomtan/coreml_to_ane_hwx ce54664 GUIDE_ANE_HWX_FORMAT.md (cpusubtype names)'],
   };
 }

@@ -1,7 +1,8 @@
-// Rewriting the slot fields of W8. The W8 layout is defined once, in src/hwx/registers.ts; this
-// module only says which fields remap moves.
+// Rewriting the slot fields of W8 (r0, r1, w) and W9 (kernel slots k0..k3). The layouts are
+// defined once, in the H13 generation profile (src/hwx/generations/h13.ts); this module only says
+// which bindings remap moves: every enabled read, write and kernel binding, never TBase.
 
-import { decodeW8, encodeW8Slot, w8SlotMax } from '../../hwx/index.js';
+import { TASK_HEADER_W8, decodeBindings, decodeW8, encodeW8Slot, fieldMax, h13, w8SlotMax, withField } from '../../hwx/index.js';
 import type { SlotBindings, W8SlotField } from '../../hwx/index.js';
 
 type EnableField = 'rbase0Enabled' | 'rbase1Enabled' | 'wbaseEnabled';
@@ -13,8 +14,11 @@ export const enabledSlotFields: readonly (readonly [W8SlotField, EnableField])[]
   ['wbase', 'wbaseEnabled'],
 ];
 
-/** Largest slot number every rewritten W8 field can hold (a slot may land in any of them). */
-export const maxBindableSlot = Math.min(...enabledSlotFields.map(([field]) => w8SlotMax(field)));
+/** The bindings remap moves: reads, writes and kernels (TBase is refused earlier, never moved). */
+const movedBindings = h13.bindings.filter((b) => b.role !== 'tile');
+
+/** Largest slot number every rewritten field can hold (a slot may land in any of them). */
+export const maxBindableSlot = Math.min(...enabledSlotFields.map(([field]) => w8SlotMax(field)), ...movedBindings.map((b) => fieldMax(b.slot)));
 
 /** W8 with each enabled slot field moved through `map` (slots not in the map stay). */
 export function rebind(word: number, map: ReadonlyMap<number, number>): number {
@@ -28,3 +32,20 @@ export function rebind(word: number, map: ReadonlyMap<number, number>): number {
   }
   return out;
 }
+
+/** Header word `index` (8 or 9) with each enabled binding it holds moved through `map`. */
+export function rebindWord(header: readonly number[], index: number, map: ReadonlyMap<number, number>): number {
+  if (index === TASK_HEADER_W8) return rebind(header[index] ?? 0, map);
+  let out = (header[index] ?? 0) >>> 0;
+  for (const def of movedBindings) {
+    if (def.word !== index) continue;
+    const binding = decodeBindings(h13, header).find((b) => b.label === def.label);
+    if (binding === undefined || !binding.enabled) continue;
+    const to = map.get(binding.slot);
+    if (to !== undefined) out = withField(out, def.slot, to);
+  }
+  return out;
+}
+
+/** Header words that hold bindings remap moves (W8, W9). */
+export const bindingWords: readonly number[] = [...new Set(movedBindings.map((b) => b.word))].sort((a, b) => a - b);

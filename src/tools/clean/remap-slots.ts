@@ -9,10 +9,16 @@
 // refused with a SlotRemapError.
 
 import { FIRST_IO_SLOT, NCHW_FIELD_COUNT, slotName, type AnecHeader } from '../../anec/index.js';
-import { PROGRAM_SLOT_FIRST_IO, decodeW8, readTaskStream, TASK_HEADER_W8, tokens } from '../../hwx/index.js';
+import { PROGRAM_SLOT_FIRST_IO, decodeBindings, decodeW8, h13, readSlots, readTaskStream, TASK_HEADER_W8, tokens, writeSlots } from '../../hwx/index.js';
 import type { HwxFile, Task } from '../../hwx/index.js';
 import type { BindingChange, SlotMove } from './types.js';
-import { maxBindableSlot, rebind } from './remap-bindings.js';
+import { bindingWords, maxBindableSlot, rebindWord } from './remap-bindings.js';
+
+/** Slots a task reads (r0, r1 and kernel bindings k0..k3) and writes, from the H13 profile. */
+function taskSlots(task: Task): { reads: number[]; writes: number[] } {
+  const bindings = decodeBindings(h13, task.header);
+  return { reads: readSlots(bindings), writes: writeSlots(bindings) };
+}
 
 export type SlotRemapReason =
   /** A slot is read before any task writes it, and written later: input or output? */
@@ -94,7 +100,7 @@ function headerShape(header: AnecHeader, slot: number): number[] {
 
 function checkTaskSlots(tasks: readonly Task[], known: ReadonlySet<number>): void {
   for (const task of tasks) {
-    const b = decodeW8(task.header[TASK_HEADER_W8] ?? 0);
+    const b = taskSlots(task);
     for (const slot of [...b.reads, ...b.writes]) {
       if (slot >= PROGRAM_SLOT_FIRST_IO && !known.has(slot)) {
         throw new SlotRemapError('unknown_slot', `task ${task.index} binds slot ${slot}, which holds no input or output`);
@@ -150,7 +156,7 @@ export function slotMappingFromTasks(tasks: readonly Task[], header?: AnecHeader
   const written = new Set<number>();
   const readFirst = new Set<number>();
   for (const task of tasks) {
-    const b = decodeW8(task.header[TASK_HEADER_W8] ?? 0);
+    const b = taskSlots(task);
     for (const slot of b.reads) if (slot >= PROGRAM_SLOT_FIRST_IO && !written.has(slot)) readFirst.add(slot);
     for (const slot of b.writes) if (slot >= PROGRAM_SLOT_FIRST_IO) written.add(slot);
   }
@@ -199,13 +205,17 @@ export function remapSlots(payload: Uint8Array, info: RemapInfo): RemapResult {
   const view = new DataView(copy.buffer, copy.byteOffset, copy.byteLength);
   const changes: BindingChange[] = [];
   for (const task of stream.tasks) {
-    const before = task.header[TASK_HEADER_W8] ?? 0;
-    const after = rebind(before, map);
-    if (after === before) continue;
-    const offset = task.offset + TASK_HEADER_W8 * tokens.U32_LE.len;
-    view.setUint32(offset, after, true);
-    const touched = new Set([...decodeW8(before).reads, ...decodeW8(before).writes]);
-    changes.push({ kind: 'bindings', task: task.index, offset, before, after, moves: mapping.moves.filter((m) => m.from !== m.to && touched.has(m.from)) });
+    const slots = taskSlots(task);
+    const touched = new Set([...slots.reads, ...slots.writes]);
+    // W8 (reads, write) and W9 (kernel slots): a task that reads an input as its kernel moves too.
+    for (const index of bindingWords) {
+      const before = task.header[index] ?? 0;
+      const after = rebindWord(task.header, index, map);
+      if (after === before) continue;
+      const offset = task.offset + index * tokens.U32_LE.len;
+      view.setUint32(offset, after, true);
+      changes.push({ kind: 'bindings', task: task.index, offset, before, after, moves: mapping.moves.filter((m) => m.from !== m.to && touched.has(m.from)) });
+    }
   }
   return { payload: copy, changes, mapping };
 }

@@ -26,7 +26,7 @@ export interface SlotMove {
 export interface BindingChange {
   readonly kind: 'bindings';
   readonly task: number;
-  /** Byte offset of W8 in the payload. */
+  /** Byte offset of the binding word (W8, or W9 for kernel slots) in the payload. */
   readonly offset: number;
   readonly before: number;
   readonly after: number;
