@@ -27,7 +27,8 @@ function flow(label: string, items: readonly string[], indent: string): string[]
     line += line.trim() === '' || line === lead ? item : `   ${item}`;
   }
   if (line.trim() !== '' && line !== lead) lines.push(line);
-  return lines;
+  // One item wider than the line (a register with many bit fields) continues under its text.
+  return lines.flatMap((l) => (l.length <= LINE_WIDTH ? [l] : wrap(l, LINE_WIDTH, ' '.repeat(lead.length + 2))));
 }
 
 function slotLabel(report: InspectReport, slot: number): string {

@@ -32,17 +32,19 @@ export function wrap(text: string, width: number, indent = ''): string[] {
   if (text.length <= width) return [text];
   const lead = /^\s*/.exec(text)![0];
   const lines: string[] = [];
+  // The first line has the whole width; continuation lines start after the indent.
+  const room = (): number => Math.max(8, lines.length === 0 ? width : width - indent.length);
   let line = lead;
-  const room = Math.max(8, width - indent.length);
   for (let word of text.split(/\s+/).filter((w) => w !== '')) {
-    while (word.length > room) {
+    while (word.length > room()) {
       if (line.trim() !== '') lines.push(line);
-      lines.push(word.slice(0, room));
-      word = word.slice(room);
+      const cut = room();
+      lines.push(word.slice(0, cut));
+      word = word.slice(cut);
       line = '';
     }
     if (line.trim() === '') line += word;
-    else if (line.length + 1 + word.length <= room) line += ` ${word}`;
+    else if (line.length + 1 + word.length <= room()) line += ` ${word}`;
     else {
       lines.push(line);
       line = word;
