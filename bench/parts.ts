@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pythonEngineAvailability } from '../src/bridge/index.js';
 import { benchBridge } from './bridge.js';
-import { corpusFiles } from '../test/helpers/corpus.js';
+import { corpusFiles } from '../support/corpus.js';
 
 type Figure = (name: string, value: number | string, note?: string) => void;
 

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Profile } from '../src/anec/index.js';
 import { openPythonEngine, pythonEngineAvailability } from '../src/bridge/index.js';
-import { corpusSkipReason } from '../test/helpers/corpus.js';
-import { runLive } from '../test/differential/lib/live.js';
-import { fastCheckVersion, oraclePath, patchesFingerprint, verdictColumn, writeOracle, ORACLE_FORMAT } from '../test/differential/lib/oracle-file.js';
-import { verdictOf } from '../test/differential/lib/verdict.js';
+import { corpusSkipReason } from '../support/corpus.js';
+import { runLive } from '../support/differential/live.js';
+import { fastCheckVersion, oraclePath, patchesFingerprint, verdictColumn, writeOracle, ORACLE_FORMAT } from '../support/differential/oracle-file.js';
+import { verdictOf } from '../support/differential/verdict.js';
 import { startProgress } from './progress.js';
 import { parseDifferentialArgs, UsageError } from './differential-lib/args.js';
 

@@ -6,7 +6,8 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { openPythonEngine, readSeries } from '../src/bridge/index.js';
-import { corpusFiles } from '../test/helpers/corpus.js';
+import { corpusFiles } from '../support/corpus.js';
+import { convertRequest } from '../support/requests.js';
 
 const upstream = process.env['ANECC_UPSTREAM_SRC'];
 if (!upstream) {
@@ -42,7 +43,7 @@ try {
   const engine = await openPythonEngine();
   try {
     const outcomes = await engine.convert(
-      expected.map((e) => ({ path: e.file, name: undefined, force: false, print: false, compile: true })),
+      expected.map((e) => convertRequest(e.file, { print: false })),
       'patched',
     );
     outcomes.forEach((outcome, i) => {

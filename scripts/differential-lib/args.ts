@@ -2,7 +2,7 @@
 
 import { parseArgs } from 'node:util';
 import type { Profile } from '../../src/anec/index.js';
-import { defaultSeed } from '../../test/differential/lib/cases.js';
+import { defaultSeed } from '../../support/differential/cases.js';
 
 export type Mode = 'auto' | 'live' | 'replay';
 

@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { ConvertRequest, EngineOutcome, Profile } from '../../src/anec/index.js';
-import type { BatchConverter } from '../../test/differential/lib/live.js';
+import type { BatchConverter } from '../../support/differential/live.js';
 
 type Reply = { readonly id: number; readonly outcomes?: readonly EngineOutcome[]; readonly error?: string } | { readonly ready: true };
 

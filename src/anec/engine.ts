@@ -1,20 +1,22 @@
 // The native engine: one request in, one EngineOutcome out, in the same shape the Python engine
 // returns, so the two can be compared field by field.
 import { generationRefusal } from './generation.js';
-import { convertPatched } from './patched.js';
-import { AnecHeaderRangeError, encodeAnecHeader } from './header.js';
-import { PythonException, pyBasename, pySplitext } from './python-semantics.js';
+import { convertWith, type ConvertContext, type ProfileRules } from './core.js';
+import { PythonException } from './errors.js';
+import { encodeAnecHeader } from './header.js';
+import { patchedRules } from './patched.js';
+import { pyBasename, pySplitext } from './python-semantics.js';
 import { renderAnecStruct } from './struct-text.js';
 import type { AnecBytes, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
-import { convertUpstream, type Conversion, type ConvertContext } from './upstream.js';
+import { upstreamRules } from './upstream.js';
 
-const converters: Record<Profile, (bytes: Uint8Array, context: ConvertContext) => Conversion> = {
-  upstream: convertUpstream,
-  patched: convertPatched,
+const profileRules: Record<Profile, ProfileRules> = {
+  upstream: upstreamRules,
+  patched: patchedRules,
 };
 
 /** Upstream's model name: `-n`, else the file's base name without extension, else "model". */
-export function modelName(path: string, name: string | undefined): string {
+function modelName(path: string, name: string | undefined): string {
   return name || pySplitext(pyBasename(path))[0] || 'model';
 }
 
@@ -31,7 +33,7 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
   let anec: AnecBytes | undefined;
   let error: EngineError | undefined;
   try {
-    const conversion = converters[profile](bytes, context);
+    const conversion = convertWith(profileRules[profile], bytes, context);
     header = conversion.header;
     if (request.print) printed = renderAnecStruct(name, header);
     if (request.compile) {
@@ -42,12 +44,11 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
       };
     }
   } catch (cause) {
-    if (cause instanceof PythonException) error = { type: cause.type, message: cause.message };
-    else if (cause instanceof AnecHeaderRangeError) error = { type: 'FormatFieldError', message: cause.message };
-    else throw cause;
+    if (!(cause instanceof PythonException)) throw cause;
+    error = { type: cause.type, message: cause.message, code: cause.code };
   }
   // Patched only: a failure on another generation's file says so (upstream's type, clearer words).
   const refusal = error !== undefined && profile === 'patched' ? generationRefusal(bytes, request.path) : undefined;
-  if (error !== undefined && refusal !== undefined) error = { type: error.type, message: refusal };
+  if (error !== undefined && refusal !== undefined) error = { ...error, message: refusal };
   return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs };
 }

@@ -17,17 +17,19 @@ function otherGeneration(bytes: Uint8Array): { profile: GenerationProfile; cpusu
 }
 
 const describe = (p: GenerationProfile): string => (p.chips === 'unknown' || p.chips === 'not public' ? p.name : `${p.name} (${p.chips})`);
+/** "an H14", "an M9", "a T0": the article goes by how the first letter is spoken. */
+const article = (name: string): string => (/^[AEFHILMNORSX8]/i.test(name) ? 'an' : 'a');
 
 /** `matmul_h14.hwx is an H14 (A15, M2) file; ...`, or undefined for H13 and non-HWX files. */
 export function generationRefusal(bytes: Uint8Array, path: string): string | undefined {
   const other = otherGeneration(bytes);
   if (other === undefined) return undefined;
-  return `${pyBasename(path)} is an ${describe(other.profile)} file (cpusubtype ${other.cpusubtype}); anecc and libane load ${describe(h13)} files only: compile with -t h13`;
+  return `${pyBasename(path)} is ${article(other.profile.name)} ${describe(other.profile)} file (cpusubtype ${other.cpusubtype}); anecc and libane load ${describe(h13)} files only: compile with -t h13`;
 }
 
 /** The warning for a converted file whose cpusubtype names another generation, or undefined. */
 export function generationWarning(bytes: Uint8Array, path: string): string | undefined {
   const other = otherGeneration(bytes);
   if (other === undefined) return undefined;
-  return `anecc: warning: ${pyBasename(path)} says cpusubtype ${other.cpusubtype}, an ${describe(other.profile)} file, but its tasks have the H13 layout; converted as H13, the only generation libane loads`;
+  return `anecc: warning: ${pyBasename(path)} says cpusubtype ${other.cpusubtype}, ${article(other.profile.name)} ${describe(other.profile)} file, but its tasks have the H13 layout; converted as H13, the only generation libane loads`;
 }

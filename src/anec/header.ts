@@ -2,6 +2,7 @@
 // cannot drift apart.
 import { SLOT_COUNT } from '../hwx/index.js';
 import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_VALUE_COUNT } from './constants.js';
+import { PythonException } from './errors.js';
 import type { AnecHeader } from './types.js';
 
 const U32_MAX = 0xffffffff;
@@ -11,15 +12,14 @@ const U64_MAX = (1n << 64n) - 1n;
 export const ANEC_HEADER_FIELDS_SIZE_IN_BYTES = 8 + 4 + 4 + 8 + 8 + 4 + 4 + SLOT_COUNT * 4 + NCHW_VALUE_COUNT * 8;
 
 /** A header value that does not fit its field; upstream's `construct` raises FormatFieldError here. */
-export class AnecHeaderRangeError extends Error {
-  readonly code = 'header_value_out_of_range';
+export class AnecHeaderRangeError extends PythonException {
+  override readonly name = 'AnecHeaderRangeError';
   constructor(
     readonly field: string,
     readonly value: bigint | number,
     readonly width: 'u32' | 'u64' | 'count',
   ) {
-    super(`header field ${field} = ${value} does not fit its ${width}`);
-    this.name = 'AnecHeaderRangeError';
+    super({ code: 'header_value_out_of_range', field, value, width });
   }
 }
 

@@ -1,6 +1,8 @@
 // Conversion options, normalized once at the edge: code after normalizeConvertOptions sees only
 // the frozen ConvertOptions, with every default filled in.
 import { z } from 'zod';
+import { AneccError } from '../hwx/index.js';
+import { expectedChoice } from './messages.js';
 import { profiles, type Profile } from './types.js';
 
 export type EngineChoice = 'both' | 'native' | 'python';
@@ -22,7 +24,6 @@ export interface ConvertOptions {
   readonly debug: boolean;
 }
 
-const expected = (choices: readonly string[]): string => choices.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
 
 const convertOptionsSchema = z.object({
   path: z.string(),
@@ -35,24 +36,23 @@ const convertOptionsSchema = z.object({
     .string()
     .default('patched')
     .refine((v): v is Profile => (profiles as readonly string[]).includes(v), {
-      error: (issue) => `--profile: expected ${expected(profiles)}, got "${String(issue.input)}"`,
+      error: (issue) => expectedChoice('--profile', profiles, issue.input),
     }),
   engine: z
     .string()
     .optional()
     .refine((v) => v === undefined || (engineChoices as readonly string[]).includes(v), {
-      error: (issue) => `--engine: expected ${expected(engineChoices)}, got "${String(issue.input)}"`,
+      error: (issue) => expectedChoice('--engine', engineChoices, issue.input),
     }),
   clean: z.boolean().default(false),
   remapSlots: z.boolean().default(false),
   debug: z.boolean().default(false),
 });
 
-export class OptionsError extends Error {
-  readonly code = 'bad_option';
+export class OptionsError extends AneccError<'bad_option'> {
+  override readonly name = 'OptionsError';
   constructor(message: string) {
-    super(message);
-    this.name = 'OptionsError';
+    super('bad_option', message);
   }
 }
 

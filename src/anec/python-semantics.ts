@@ -1,20 +1,6 @@
 // The few Python behaviours upstream's result depends on, reproduced exactly: `int()` on text,
 // `(x + (y - 1)) & -y` on unbounded integers, and os.path's basename/splitext.
-
-/** A failure that upstream would raise as the Python exception `type`. */
-export class PythonException extends Error {
-  constructor(
-    /** Python exception class name. */
-    readonly type: string,
-    /** Why, in our words (one line). */
-    message: string,
-    /** Stable machine-readable reason. */
-    readonly code: string,
-  ) {
-    super(message);
-    this.name = 'PythonException';
-  }
-}
+import { raise } from './errors.js';
 
 /** CPython's default `sys.get_int_max_str_digits()` (3.11+): longer decimal strings raise ValueError. */
 export const PYTHON_INT_MAX_STR_DIGITS = 4300;
@@ -23,7 +9,7 @@ export const PYTHON_INT_MAX_STR_DIGITS = 4300;
 const PY_SPACE = new Set([' ', '\t', '\n', '\r', '\x0b', '\x0c', '\x1c', '\x1d', '\x1e', '\x1f']);
 const DECIMAL = /^[+-]?[0-9](?:_?[0-9])*$/;
 
-/** Python's `int(text)` for ASCII text, base 10. Throws PythonException('ValueError'). */
+/** Python's `int(text)` for ASCII text, base 10. Raises a ValueError failure. */
 export function pyInt(text: string, what: string): bigint {
   let start = 0;
   let end = text.length;
@@ -31,15 +17,11 @@ export function pyInt(text: string, what: string): bigint {
   while (end > start && PY_SPACE.has(text[end - 1]!)) end--;
   const core = text.slice(start, end);
   if (!DECIMAL.test(core)) {
-    throw new PythonException('ValueError', `${what}: ${JSON.stringify(clip(text))} is not a decimal integer`, 'bad_integer');
+    raise({ code: 'bad_integer', what, text });
   }
   const digits = core.replace(/[+_-]/g, '');
   if (digits.length > PYTHON_INT_MAX_STR_DIGITS) {
-    throw new PythonException(
-      'ValueError',
-      `${what}: integer has ${digits.length} digits, over Python's limit of ${PYTHON_INT_MAX_STR_DIGITS}`,
-      'integer_too_long',
-    );
+    raise({ code: 'integer_too_long', what, digits: digits.length, limit: PYTHON_INT_MAX_STR_DIGITS });
   }
   const value = BigInt(digits);
   return core.startsWith('-') ? -value : value;
@@ -79,8 +61,4 @@ export function pySplitext(path: string): [string, string] {
     if (i < dot) return [path.slice(0, dot), path.slice(dot)];
   }
   return [path, ''];
-}
-
-function clip(text: string): string {
-  return text.length > 40 ? `${text.slice(0, 40)}...` : text;
 }

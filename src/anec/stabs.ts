@@ -1,6 +1,7 @@
 // Tensor shapes as upstream reads them: from printable text runs that look like stab strings,
 // with Python's string and integer rules, so odd text fails or succeeds exactly as upstream does.
-import { PythonException, pyInt, pyRoundUp } from './python-semantics.js';
+import { check, raise } from './errors.js';
+import { pyInt, pyRoundUp } from './python-semantics.js';
 
 /** One tensor as upstream's `_anecc_get_nchw` returns it. Shapes are unbounded integers. */
 export interface StabShape {
@@ -30,20 +31,20 @@ export function looksLikeTensorStab(run: string): boolean {
 }
 
 function lastChar(field: string, what: string): string {
-  if (field.length === 0) throw new PythonException('IndexError', `${what} field is empty`, 'stab_field_empty');
+  if (field.length === 0) raise({ code: 'stab_field_empty', what });
   return field[field.length - 1]!;
 }
 
 function part(text: string, separator: string, index: number, what: string): string {
   const value = text.split(separator)[index];
-  if (value === undefined) throw new PythonException('IndexError', `${what} has no part ${index} after splitting on "${separator}"`, 'stab_field_short');
+  if (value === undefined) raise({ code: 'stab_field_short', what, separator, index });
   return value;
 }
 
 /** `int(field.split("=s", 1)[1][:-1])`: the stride a stab field declares. */
 function declaredStride(field: string, what: string): bigint {
   const at = field.indexOf('=s');
-  if (at < 0) throw new PythonException('IndexError', `${what} field has no "=s" stride`, 'stab_field_short');
+  if (at < 0) raise({ code: 'stab_no_stride', what });
   return pyInt(field.slice(at + 2, -1), `${what} stride`);
 }
 
@@ -52,14 +53,10 @@ const DIMENSIONS = ['n', 'c', 'h', 'w'] as const;
 /** Parses every stab in order, as upstream does; the first bad one raises. */
 export function parseStab(run: string): StabShape {
   const fields = run.split(':').slice(1, -1);
-  if (fields.length !== 4) {
-    throw new PythonException('AssertionError', `tensor stab has ${fields.length} dimension fields, expected 4`, 'stab_field_count');
-  }
+  check(fields.length === 4, { code: 'stab_field_count', found: fields.length });
   const [n, c, h, w] = fields as [string, string, string, string];
   DIMENSIONS.forEach((dimension, i) => {
-    if (lastChar(fields[i]!, dimension.toUpperCase()) !== dimension) {
-      throw new PythonException('AssertionError', `tensor stab field ${i + 1} does not end in "${dimension}"`, 'stab_field_order');
-    }
+    check(lastChar(fields[i]!, dimension.toUpperCase()) === dimension, { code: 'stab_field_order', field: i + 1, dimension });
   });
   const N = pyInt(part(n, ';', 2, 'N'), 'N');
   const C = pyInt(part(c, ';', 2, 'C'), 'C');
@@ -67,11 +64,7 @@ export function parseStab(run: string): StabShape {
   const W = pyInt(part(w, ';', 2, 'W'), 'W');
   const rS = pyRoundUp(W * 2n, 64n);
   const pS = pyRoundUp(rS * H, 64n);
-  if (pS !== declaredStride(c, 'C')) {
-    throw new PythonException('AssertionError', `tensor stab plane stride is not ${pS}`, 'stab_plane_stride');
-  }
-  if (rS !== declaredStride(h, 'H')) {
-    throw new PythonException('AssertionError', `tensor stab row stride is not ${rS}`, 'stab_row_stride');
-  }
+  check(pS === declaredStride(c, 'C'), { code: 'stab_plane_stride', expected: pS });
+  check(rS === declaredStride(h, 'H'), { code: 'stab_row_stride', expected: rS });
   return { name: run.slice(0, run.indexOf(':t')), N, C, H, W, pS, rS };
 }

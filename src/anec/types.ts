@@ -1,6 +1,7 @@
 // The model of a conversion, shared by both engines (native and Python) so that they can be
 // compared field by field. Values that upstream keeps as Python ints and that a file can make
 // arbitrarily large (the tensor shapes) are bigint; everything bounded by a u32 is a number.
+import type { ConversionFailureCode, UpstreamExceptionType } from './messages.js';
 
 /** The two conversion behaviours: anecc 1.0.9 exactly, or upstream plus the patches in patches/. */
 export type Profile = 'upstream' | 'patched';
@@ -48,9 +49,11 @@ export interface ConvertRequest {
 /** A failure, named by the Python exception upstream raises for it, so engines compare by kind. */
 export interface EngineError {
   /** Python exception type name: StopIteration, AssertionError, IndexError, ValueError, ... */
-  readonly type: string;
+  readonly type: UpstreamExceptionType;
   /** Short reason, one line. */
   readonly message: string;
+  /** Why, as a stable code: the native engine's reason (docs in messages.ts); the Python engine knows only the type. */
+  readonly code?: ConversionFailureCode | undefined;
 }
 
 /**

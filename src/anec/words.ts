@@ -1,6 +1,6 @@
 // Upstream views the whole file as little-endian u32 words and finds values by linear scans from
 // the start. These helpers give the same answers without copying the file.
-import { PythonException } from './python-semantics.js';
+import { raise } from './errors.js';
 
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
@@ -22,7 +22,7 @@ export function tryFindWord(words: Uint32Array, value: number, after = -1): numb
 /** `next(i for i, x in enumerate(up) if x == value and i > after)`: StopIteration on a miss. */
 export function findWord(words: Uint32Array, value: number, what: string, after = -1): number {
   const at = tryFindWord(words, value, after);
-  if (at < 0) throw new PythonException('StopIteration', `no word 0x${value.toString(16)} (${what}) in the file`, 'word_not_found');
+  if (at < 0) raise({ code: 'word_not_found', value, what });
   return at;
 }
 
@@ -31,7 +31,7 @@ export function wordAt(words: Uint32Array, index: number, what: string): number 
   const i = index < 0 ? words.length + index : index;
   const value = words[i];
   if (value === undefined) {
-    throw new PythonException('IndexError', `${what} would be word ${index}, past the end of the file (${words.length} words)`, 'word_out_of_range');
+    raise({ code: 'word_out_of_range', index, what, wordCount: words.length });
   }
   return value;
 }
@@ -41,15 +41,40 @@ export function wordSlice(words: Uint32Array, start: number, end: number): numbe
   return Array.from(words.subarray(Math.min(start, words.length), Math.min(end, words.length)));
 }
 
-/** How often `value` occurs and where first and last: all upstream needs of its index list. */
-export function occurrences(words: Uint32Array, value: number): { count: number; first: number; last: number } {
+/** How often a word occurs and where first and last: all upstream needs of its index list. */
+export interface Occurrences {
+  readonly count: number;
+  /** Index of the first and last occurrence; -1 when there is none. */
+  readonly first: number;
+  readonly last: number;
+}
+
+function tally(indices: Iterable<number>): Occurrences {
   let count = 0;
   let first = -1;
   let last = -1;
-  for (let i = words.indexOf(value); i >= 0; i = words.indexOf(value, i + 1)) {
+  for (const i of indices) {
     if (count === 0) first = i;
     last = i;
     count++;
   }
   return { count, first, last };
+}
+
+/** The occurrences of `value` in the whole file. */
+export function occurrences(words: Uint32Array, value: number): Occurrences {
+  return tally(
+    (function* () {
+      for (let i = words.indexOf(value); i >= 0; i = words.indexOf(value, i + 1)) yield i;
+    })(),
+  );
+}
+
+/** The occurrences of words whose `mask` bits equal `value`, in words [start, end). */
+export function maskedOccurrences(words: Uint32Array, mask: number, value: number, start: number, end: number): Occurrences {
+  return tally(
+    (function* () {
+      for (let i = start; i < end; i++) if (((words[i]! & mask) >>> 0) === value) yield i;
+    })(),
+  );
 }

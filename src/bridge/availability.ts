@@ -42,24 +42,24 @@ export async function pythonEngineAvailability(
       return {
         available: false,
         pythonBin,
-        reason: 'python-not-found',
+        reason: 'python_not_found',
         message: `cannot run ${pythonBin} (${code}); set PYTHON_BIN to a Python 3 interpreter`,
       };
     }
     const why = result.timedOut ? `no answer within ${probeTimeoutMs} ms` : lastLine(result.stderr) || result.shortMessage;
-    return { available: false, pythonBin, reason: 'probe-failed', message: `probing ${pythonBin} failed: ${why}` };
+    return { available: false, pythonBin, reason: 'probe_failed', message: `probing ${pythonBin} failed: ${why}` };
   }
   let reply;
   try {
     reply = parseReply(probeReplySchema, result.stdout, 'probe');
   } catch (error) {
-    return { available: false, pythonBin, reason: 'probe-failed', message: (error as Error).message };
+    return { available: false, pythonBin, reason: 'probe_failed', message: (error as Error).message };
   }
   if (!reply.ok) {
     return {
       available: false,
       pythonBin,
-      reason: 'probe-failed',
+      reason: 'probe_failed',
       message: `probe failed: ${reply.error.type}: ${reply.error.message}`,
     };
   }
@@ -68,7 +68,7 @@ export async function pythonEngineAvailability(
     return {
       available: false,
       pythonBin,
-      reason: 'upstream-not-found',
+      reason: 'upstream_not_found',
       message: `upstream anecc not found (${upstream.found}); ${installHint}`,
     };
   }
@@ -76,7 +76,7 @@ export async function pythonEngineAvailability(
     return {
       available: false,
       pythonBin,
-      reason: 'upstream-import-failed',
+      reason: 'upstream_import_failed',
       message:
         `importing anecc from ${upstream.origin} with ${pythonBin} failed: ` +
         `${upstream.importError.type}: ${upstream.importError.message}; ${installHint}`,

@@ -38,7 +38,7 @@ const maxBatchSize = 100_000;
 async function configure(child: PythonChild, config: Readonly<Record<string, string | null>>): Promise<void> {
   const reply = parseReply(configureReplySchema, await child.call('configure', JSON.stringify(config)), 'configure');
   if (!reply.ok) {
-    throw new PythonEngineError('bridge-failed', `configuring the bridge failed: ${reply.error.type}: ${reply.error.message}`, {
+    throw new PythonEngineError('bridge_failed', `configuring the bridge failed: ${reply.error.type}: ${reply.error.message}`, {
       pythonType: reply.error.type,
       pythonMessage: reply.error.message,
     });
@@ -48,7 +48,7 @@ async function configure(child: PythonChild, config: Readonly<Record<string, str
 async function probeChild(child: PythonChild): Promise<ProbeReport> {
   const reply = parseReply(probeReplySchema, await child.call('probe', undefined), 'probe');
   if (!reply.ok) {
-    throw new PythonEngineError('python-error', `probe failed: ${reply.error.type}: ${reply.error.message}`, {
+    throw new PythonEngineError('python_error', `probe failed: ${reply.error.type}: ${reply.error.message}`, {
       pythonType: reply.error.type,
       pythonMessage: reply.error.message,
     });
@@ -73,7 +73,7 @@ async function takeAnec(file: string): Promise<AnecBytes> {
   const info = await stat(file);
   if (info.size > maxAnecSizeInBytes || info.size < ANEC_HEADER_SIZE_IN_BYTES) {
     throw new PythonEngineError(
-      'bad-reply',
+      'bad_reply',
       `compiled file ${file} is ${info.size} bytes; expected ${ANEC_HEADER_SIZE_IN_BYTES} to ${maxAnecSizeInBytes}`,
     );
   }
@@ -88,7 +88,7 @@ async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string)
   if (reply.anecPath !== null) {
     // Only files the bridge wrote into our own work folder are read.
     if (path.dirname(path.resolve(reply.anecPath)) !== workDir) {
-      throw new PythonEngineError('bad-reply', `compiled file ${reply.anecPath} is outside the work folder`);
+      throw new PythonEngineError('bad_reply', `compiled file ${reply.anecPath} is outside the work folder`);
     }
     anec = await takeAnec(reply.anecPath);
   }
@@ -113,9 +113,9 @@ function importFailure(
   const details = { pythonType: error.type, pythonMessage: error.message };
   const which = profile === 'patched' ? 'the patched copy of anecc' : 'upstream anecc';
   if (missing === true) {
-    return new PythonEngineError('upstream-not-found', `${which} not found: ${error.message}`, details);
+    return new PythonEngineError('upstream_not_found', `${which} not found: ${error.message}`, details);
   }
-  return new PythonEngineError('upstream-import-failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
+  return new PythonEngineError('upstream_import_failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
 }
 
 class Engine implements PythonEngine {
@@ -149,7 +149,7 @@ class Engine implements PythonEngine {
     if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
     const report = await this.probe();
     if (report.upstream.origin === undefined) {
-      throw new PythonEngineError('upstream-not-found', `upstream anecc not found (${report.upstream.found})`);
+      throw new PythonEngineError('upstream_not_found', `upstream anecc not found (${report.upstream.found})`);
     }
     return path.dirname(report.upstream.origin);
   }
@@ -199,7 +199,7 @@ class Engine implements PythonEngine {
     if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
     if (reply.outcomes.length !== requests.length) {
       throw new PythonEngineError(
-        'bad-reply',
+        'bad_reply',
         `convert: expected ${requests.length} outcomes from Python, got ${reply.outcomes.length}`,
       );
     }

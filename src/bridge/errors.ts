@@ -1,9 +1,10 @@
 // Typed failures of the bridge. Each keeps what Python said (type and text) apart from our own
 // wording, and the foreign error it wraps as `cause`.
 
+import { AneccError } from '../hwx/index.js';
 import type { PatchErrorCode, PythonEngineErrorCode } from './types.js';
 
-export interface PythonEngineErrorDetails {
+interface PythonEngineErrorDetails {
   readonly pythonType?: string | undefined;
   readonly pythonMessage?: string | undefined;
   /** Last lines the child wrote to stderr, for diagnosis (tracebacks, warnings). */
@@ -12,23 +13,19 @@ export interface PythonEngineErrorDetails {
 }
 
 /** The Python engine could not start, answer, or finish a call. */
-export class PythonEngineError extends Error {
+export class PythonEngineError extends AneccError<PythonEngineErrorCode> {
   override readonly name = 'PythonEngineError';
-  readonly code: PythonEngineErrorCode;
   readonly pythonType: string | undefined;
   readonly pythonMessage: string | undefined;
   readonly stderrTail: string | undefined;
 
   constructor(code: PythonEngineErrorCode, message: string, details: PythonEngineErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.pythonType = details.pythonType;
-    this.pythonMessage = details.pythonMessage;
-    this.stderrTail = details.stderrTail;
+    super(code, message, details);
+    ({ pythonType: this.pythonType, pythonMessage: this.pythonMessage, stderrTail: this.stderrTail } = details);
   }
 }
 
-export interface PatchErrorDetails {
+interface PatchErrorDetails {
   /** The patch file (as named in `series`). */
   readonly patch?: string | undefined;
   /** Package-relative file the patch targets. */
@@ -41,21 +38,16 @@ export interface PatchErrorDetails {
 }
 
 /** patches/ could not be applied to upstream. */
-export class PatchError extends Error {
+export class PatchError extends AneccError<PatchErrorCode> {
   override readonly name = 'PatchError';
-  readonly code: PatchErrorCode;
   readonly patch: string | undefined;
   readonly file: string | undefined;
   readonly hunk: number | undefined;
   readonly hunkHeader: string | undefined;
 
   constructor(code: PatchErrorCode, message: string, details: PatchErrorDetails = {}) {
-    super(message, details.cause === undefined ? undefined : { cause: details.cause });
-    this.code = code;
-    this.patch = details.patch;
-    this.file = details.file;
-    this.hunk = details.hunk;
-    this.hunkHeader = details.hunkHeader;
+    super(code, message, details);
+    ({ patch: this.patch, file: this.file, hunk: this.hunk, hunkHeader: this.hunkHeader } = details);
   }
 }
 

@@ -4,20 +4,7 @@
 export { openPythonEngine } from './engine.js';
 export { pythonEngineAvailability } from './availability.js';
 export { PatchError, PythonEngineError, parsePythonExceptionStack } from './errors.js';
-export { defaultCacheDir, defaultTimeoutMs, normalizePythonEngineOptions } from './options.js';
-export { applyPatchFiles, diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';
+export { defaultTimeoutMs, normalizePythonEngineOptions } from './options.js';
+export { diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';
 export { pinnedUpstreamLabel, pinnedUpstreamSha256 } from './pinned.js';
-export type {
-  AppliedPatch,
-  NormalizedPythonEngineOptions,
-  PackageVersion,
-  PatchErrorCode,
-  PatchStatus,
-  ProbeReport,
-  PythonAvailability,
-  PythonEngine,
-  PythonEngineErrorCode,
-  PythonEngineOptions,
-  PythonErrorInfo,
-  PythonOutcome,
-} from './types.js';
+export type { PythonEngine, PythonEngineErrorCode, PythonEngineOptions, PythonOutcome } from './types.js';

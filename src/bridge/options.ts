@@ -15,7 +15,7 @@ const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Absolute path of the Python half of the bridge. */
 export const bridgeModulePath = path.join(packageRoot, 'py', 'anecc_bridge.py');
-export const defaultPatchesDir = path.join(packageRoot, 'patches');
+const defaultPatchesDir = path.join(packageRoot, 'patches');
 
 export type Env = Readonly<Record<string, string | undefined>>;
 
@@ -24,7 +24,7 @@ function nonEmpty(value: string | undefined): string | undefined {
 }
 
 /** Where patched copies of upstream are cached. */
-export function defaultCacheDir(env: Env): string {
+function defaultCacheDir(env: Env): string {
   const explicit = nonEmpty(env['ANECC_CACHE_DIR']);
   if (explicit) return path.resolve(explicit);
   const xdg = nonEmpty(env['XDG_CACHE_HOME']);

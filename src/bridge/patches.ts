@@ -77,27 +77,27 @@ export async function readSeries(patchesDir: string): Promise<readonly string[]>
   try {
     text = (
       await readBounded(seriesPath, maxSeriesSizeInBytes, () =>
-        new PatchError('series-unreadable', `${seriesPath} is larger than ${maxSeriesSizeInBytes} bytes`),
+        new PatchError('series_unreadable', `${seriesPath} is larger than ${maxSeriesSizeInBytes} bytes`),
       )
     ).toString('utf8');
   } catch (error) {
     if (isMissing(error)) return [];
     if (error instanceof PatchError) throw error;
-    throw new PatchError('series-unreadable', `cannot read ${seriesPath}`, { cause: error });
+    throw new PatchError('series_unreadable', `cannot read ${seriesPath}`, { cause: error });
   }
   const names: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     const name = line.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '';
     if (name === '') continue;
     if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') {
-      throw new PatchError('series-unreadable', `series names "${name}": expected a file name inside ${patchesDir}`, {
+      throw new PatchError('series_unreadable', `series names "${name}": expected a file name inside ${patchesDir}`, {
         patch: name,
       });
     }
     names.push(name);
   }
   if (names.length > maxPatchCount) {
-    throw new PatchError('series-unreadable', `series lists ${names.length} patches; at most ${maxPatchCount} are supported`);
+    throw new PatchError('series_unreadable', `series lists ${names.length} patches; at most ${maxPatchCount} are supported`);
   }
   return names;
 }
@@ -108,12 +108,12 @@ async function readPatches(patchesDir: string, names: readonly string[]): Promis
     const file = path.join(patchesDir, name);
     try {
       const bytes = await readBounded(file, maxPatchSizeInBytes, () =>
-        new PatchError('patch-unparsable', `${name} is larger than ${maxPatchSizeInBytes} bytes`, { patch: name }),
+        new PatchError('patch_unparsable', `${name} is larger than ${maxPatchSizeInBytes} bytes`, { patch: name }),
       );
       patches.push({ name, text: bytes.toString('utf8') });
     } catch (error) {
       if (error instanceof PatchError) throw error;
-      throw new PatchError('patch-missing', `series lists ${name}, but ${file} cannot be read`, {
+      throw new PatchError('patch_missing', `series lists ${name}, but ${file} cannot be read`, {
         patch: name,
         cause: error,
       });
@@ -136,10 +136,10 @@ async function readPackage(packageDir: string): Promise<ReadonlyMap<string, Buff
         await walk(child);
       } else if (entry.isFile()) {
         if (files.size >= maxPackageFiles) {
-          throw new PatchError('upstream-unreadable', `${packageDir} holds more than ${maxPackageFiles} files`);
+          throw new PatchError('upstream_unreadable', `${packageDir} holds more than ${maxPackageFiles} files`);
         }
         const bytes = await readBounded(path.join(packageDir, child), maxPackageSizeInBytes - total, () =>
-          new PatchError('upstream-unreadable', `${packageDir} is larger than ${maxPackageSizeInBytes} bytes`),
+          new PatchError('upstream_unreadable', `${packageDir} is larger than ${maxPackageSizeInBytes} bytes`),
         );
         total += bytes.length;
         files.set(child, bytes);
@@ -150,10 +150,10 @@ async function readPackage(packageDir: string): Promise<ReadonlyMap<string, Buff
     await walk('');
   } catch (error) {
     if (error instanceof PatchError) throw error;
-    throw new PatchError('upstream-unreadable', `cannot read the upstream package at ${packageDir}`, { cause: error });
+    throw new PatchError('upstream_unreadable', `cannot read the upstream package at ${packageDir}`, { cause: error });
   }
   if (!files.has('__init__.py')) {
-    throw new PatchError('upstream-unreadable', `${packageDir} has no __init__.py`);
+    throw new PatchError('upstream_unreadable', `${packageDir} has no __init__.py`);
   }
   return files;
 }
@@ -205,7 +205,7 @@ function applySection(source: string, section: StructuredPatch, patch: string, f
     const next = applyPatch(current, { ...section, hunks: [hunk] });
     if (next === false) {
       throw new PatchError(
-        'hunk-failed',
+        'hunk_failed',
         `${patch}: hunk ${index + 1} of ${section.hunks.length} (${hunkHeader(hunk)}) does not apply to ${file}`,
         { patch, file, hunk: index + 1, hunkHeader: hunkHeader(hunk) },
       );
@@ -213,11 +213,11 @@ function applySection(source: string, section: StructuredPatch, patch: string, f
     current = next;
   }
   // Each hunk fits alone but not in sequence (they overlap or are out of order).
-  throw new PatchError('hunk-failed', `${patch}: its hunks do not apply together to ${file}`, { patch, file });
+  throw new PatchError('hunk_failed', `${patch}: its hunks do not apply together to ${file}`, { patch, file });
 }
 
 /** Applies patches in order to the package files; returns what each did and any warnings. */
-export function applyPatchFiles(
+function applyPatchFiles(
   files: Map<string, string>,
   patches: readonly PatchFile[],
 ): { readonly applied: readonly AppliedPatch[]; readonly warnings: readonly string[] } {
@@ -228,7 +228,7 @@ export function applyPatchFiles(
     try {
       sections = parsePatch(diffBody(patch.text));
     } catch (cause) {
-      throw new PatchError('patch-unparsable', `${patch.name} is not a unified diff: ${(cause as Error).message}`, {
+      throw new PatchError('patch_unparsable', `${patch.name} is not a unified diff: ${(cause as Error).message}`, {
         patch: patch.name,
         cause,
       });
@@ -248,7 +248,7 @@ export function applyPatchFiles(
       }
       const source = created ? '' : files.get(oldPath ?? target);
       if (source === undefined) {
-        throw new PatchError('target-missing', `${patch.name} changes ${oldPath ?? target}, which upstream does not have`, {
+        throw new PatchError('target_missing', `${patch.name} changes ${oldPath ?? target}, which upstream does not have`, {
           patch: patch.name,
           file: oldPath ?? target,
         });
@@ -280,7 +280,7 @@ export function notPinnedWarning(upstreamSha256: string): string {
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     const bytes = await readBounded(path.join(dir, manifestName), maxManifestSizeInBytes, () =>
-      new PatchError('cache-failed', `${manifestName} is larger than ${maxManifestSizeInBytes} bytes`),
+      new PatchError('cache_failed', `${manifestName} is larger than ${maxManifestSizeInBytes} bytes`),
     );
     const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success) return undefined;
@@ -378,7 +378,7 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
     }
   } catch (error) {
     await rm(temporary, { recursive: true, force: true });
-    throw new PatchError('cache-failed', `cannot write the patched copy under ${options.cacheDir}`, { cause: error });
+    throw new PatchError('cache_failed', `cannot write the patched copy under ${options.cacheDir}`, { cause: error });
   }
   return { dir, built: true, upstreamSha256, upstreamPinned, patches: applied, warnings };
 }

@@ -12,7 +12,7 @@ import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
 const require = createRequire(import.meta.url);
 
 /** The functions py/anecc_bridge.py offers; each takes and returns JSON text. */
-export type BridgeFunction = 'configure' | 'probe' | 'convert' | 'ping';
+type BridgeFunction = 'configure' | 'probe' | 'convert' | 'ping';
 
 export interface PythonChildOptions {
   readonly pythonBin: string;
@@ -53,7 +53,7 @@ type BridgeProxy = Record<BridgeFunction, (arg?: string) => Promise<unknown>>;
  * facts: the text encoding of `open()` (UTF-8) and int()'s digit limit (CPython's default 4300).
  * Pin them so a user's locale or PYTHONINTMAXSTRDIGITS cannot make the engines disagree.
  */
-export const pinnedPythonBehaviour = { PYTHONUTF8: '1', PYTHONINTMAXSTRDIGITS: String(PYTHON_INT_MAX_STR_DIGITS) } as const;
+const pinnedPythonBehaviour = { PYTHONUTF8: '1', PYTHONINTMAXSTRDIGITS: String(PYTHON_INT_MAX_STR_DIGITS) } as const;
 
 // pythonia's own debug output goes to our stdout when DEBUG is set, in both halves.
 const scrubbedVariables = ['DEBUG'] as const;
@@ -150,14 +150,14 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
       if (error.code === 'ENOENT' || error.code === 'EACCES') {
         fail(
           new PythonEngineError(
-            'python-not-found',
+            'python_not_found',
             `cannot run ${options.pythonBin} (${error.code}); set PYTHON_BIN to a Python 3 interpreter`,
             { cause: error },
           ),
         );
       } else {
         fail(
-          new PythonEngineError('python-exited', `Python process failed: ${error.message}`, {
+          new PythonEngineError('python_exited', `Python process failed: ${error.message}`, {
             cause: error,
             stderrTail: tail(),
           }),
@@ -167,7 +167,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     const done = (code: number | null, signal: NodeJS.Signals | null): void => {
       if (exited) return;
       exited = true;
-      fail(new PythonEngineError('python-exited', `Python process ${describeExit(code, signal)}`, { stderrTail: tail() }));
+      fail(new PythonEngineError('python_exited', `Python process ${describeExit(code, signal)}`, { stderrTail: tail() }));
       resolveExit();
     };
     proc.once('exit', done);
@@ -188,11 +188,11 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   } catch (cause) {
     spawned?.kill('SIGKILL');
     activeChild = false;
-    throw new PythonEngineError('python-not-found', `could not start ${options.pythonBin} through pythonia`, { cause });
+    throw new PythonEngineError('python_not_found', `could not start ${options.pythonBin} through pythonia`, { cause });
   }
   if (spawned === undefined) {
     activeChild = false;
-    throw new PythonEngineError('bridge-failed', 'pythonia did not start a Python process');
+    throw new PythonEngineError('bridge_failed', 'pythonia did not start a Python process');
   }
   const proc: ChildProcess = spawned;
 
@@ -301,8 +301,8 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     bridge = (await guarded(module.python(options.bridgePath), 'importing py/anecc_bridge.py', options.timeoutMs)) as BridgeProxy;
   } catch (error) {
     await close();
-    if (error instanceof PythonEngineError && error.code === 'python-error') {
-      throw new PythonEngineError('bridge-failed', `importing ${options.bridgePath} failed: ${error.message}`, {
+    if (error instanceof PythonEngineError && error.code === 'python_error') {
+      throw new PythonEngineError('bridge_failed', `importing ${options.bridgePath} failed: ${error.message}`, {
         pythonType: error.pythonType,
         pythonMessage: error.pythonMessage,
         stderrTail: error.stderrTail,
@@ -335,7 +335,7 @@ function fromPythoniaError(cause: unknown, what: string, stderrTail: string | un
   const stack = cause instanceof Error ? cause.stack : undefined;
   const parsed = parsePythonExceptionStack(stack);
   const text = parsed ? `${parsed.type}${parsed.message ? `: ${parsed.message}` : ''}` : String(cause);
-  return new PythonEngineError('python-error', `${what}: ${text}`, {
+  return new PythonEngineError('python_error', `${what}: ${text}`, {
     pythonType: parsed?.type,
     pythonMessage: parsed?.message,
     stderrTail,

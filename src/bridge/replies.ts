@@ -23,7 +23,7 @@ const u32Decimal = decimal.transform((value, ctx) => {
 });
 const bigDecimal = decimal.transform((value) => BigInt(value));
 
-export const pythonErrorSchema = z.object({
+const pythonErrorSchema = z.object({
   type: z.string().max(200),
   message: text,
   line: z.number().int().nonnegative().nullable(),
@@ -46,7 +46,7 @@ const logSchema = z.object({
   message: text,
 });
 
-export const outcomeReplySchema = z.object({
+const outcomeReplySchema = z.object({
   ok: z.boolean(),
   error: pythonErrorSchema.nullable(),
   name: text.nullable(),
@@ -56,7 +56,7 @@ export const outcomeReplySchema = z.object({
   logs: z.array(logSchema).max(maxLogRecords),
 });
 
-export const failedReplySchema = z.object({
+const failedReplySchema = z.object({
   ok: z.literal(false),
   error: pythonErrorSchema,
   /** True when the anecc package itself was not found (as opposed to failing to import). */
@@ -89,24 +89,24 @@ export const probeReplySchema = z.discriminatedUnion('ok', [
 ]);
 
 export type OutcomeReply = z.infer<typeof outcomeReplySchema>;
-export type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
+type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
 
-/** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad-reply`. */
+/** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad_reply`. */
 export function parseReply<T extends z.ZodType>(schema: T, reply: unknown, call: string): z.infer<T> {
   if (typeof reply !== 'string') {
-    throw new PythonEngineError('bad-reply', `${call}: expected JSON text from Python, got ${typeof reply}`);
+    throw new PythonEngineError('bad_reply', `${call}: expected JSON text from Python, got ${typeof reply}`);
   }
   let json: unknown;
   try {
     json = JSON.parse(reply);
   } catch (cause) {
-    throw new PythonEngineError('bad-reply', `${call}: Python answered text that is not JSON`, { cause });
+    throw new PythonEngineError('bad_reply', `${call}: Python answered text that is not JSON`, { cause });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown issue';
-    throw new PythonEngineError('bad-reply', `${call}: unexpected reply from Python (${where})`, {
+    throw new PythonEngineError('bad_reply', `${call}: unexpected reply from Python (${where})`, {
       cause: parsed.error,
     });
   }

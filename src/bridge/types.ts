@@ -29,23 +29,23 @@ export interface NormalizedPythonEngineOptions {
 /** Why the Python engine could not do what was asked. */
 export type PythonEngineErrorCode =
   /** The interpreter could not be started (missing, not executable). */
-  | 'python-not-found'
+  | 'python_not_found'
   /** The Python child ended while calls were pending or before the engine was ready. */
-  | 'python-exited'
+  | 'python_exited'
   /** A call took longer than its budget; the child was killed. */
   | 'timeout'
   /** The command was interrupted (SIGINT); the child was killed. */
   | 'interrupted'
   /** py/anecc_bridge.py could not be imported or configured. */
-  | 'bridge-failed'
+  | 'bridge_failed'
   /** No anecc package where it was looked for. */
-  | 'upstream-not-found'
+  | 'upstream_not_found'
   /** anecc was found but importing it raised (missing construct, broken file...). */
-  | 'upstream-import-failed'
+  | 'upstream_import_failed'
   /** The bridge answered something that does not match its schema. */
-  | 'bad-reply'
+  | 'bad_reply'
   /** A Python exception escaped the bridge (a bug in py/). */
-  | 'python-error'
+  | 'python_error'
   /** Another Python engine is open in this Node process (pythonia keeps one child per process). */
   | 'busy'
   /** The engine was closed, or an earlier failure left it unusable. */
@@ -128,13 +128,13 @@ export interface PatchStatus {
 }
 
 export type PatchErrorCode =
-  | 'series-unreadable'
-  | 'patch-missing'
-  | 'patch-unparsable'
-  | 'target-missing'
-  | 'hunk-failed'
-  | 'upstream-unreadable'
-  | 'cache-failed';
+  | 'series_unreadable'
+  | 'patch_missing'
+  | 'patch_unparsable'
+  | 'target_missing'
+  | 'hunk_failed'
+  | 'upstream_unreadable'
+  | 'cache_failed';
 
 /** Whether the Python engine can run here, and if not, why (without starting pythonia). */
 export type PythonAvailability =
@@ -148,7 +148,7 @@ export type PythonAvailability =
   | {
       readonly available: false;
       readonly pythonBin: string;
-      readonly reason: 'python-not-found' | 'upstream-not-found' | 'upstream-import-failed' | 'probe-failed';
+      readonly reason: 'python_not_found' | 'upstream_not_found' | 'upstream_import_failed' | 'probe_failed';
       /** One line saying what is wrong and how to fix it. */
       readonly message: string;
     };

@@ -1,5 +1,6 @@
 // Usage errors in the shape upstream's click prints them, so scripts that parse them keep working.
 import { Command, CommanderError } from 'commander';
+import { AneccError } from '../hwx/index.js';
 import { ExitCode, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
@@ -8,13 +9,13 @@ export interface Synopsis {
   readonly help: string;
 }
 
-export class UsageError extends Error {
+export class UsageError extends AneccError<'usage'> {
+  override readonly name = 'UsageError';
   constructor(
     message: string,
     readonly synopsis: Synopsis,
   ) {
-    super(message);
-    this.name = 'UsageError';
+    super('usage', message);
   }
 }
 

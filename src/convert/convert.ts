@@ -4,6 +4,7 @@ import { statSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
+import { AneccError } from '../hwx/index.js';
 import { generationWarning, runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
 
@@ -30,23 +31,19 @@ export interface ConvertReport {
 }
 
 /** A problem outside the conversion itself: unreadable input, a Python engine that cannot run. */
-export class ConvertSetupError extends Error {
+export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_failed'> {
+  override readonly name = 'ConvertSetupError';
   /** More for --debug: what the Python child last wrote to stderr (a traceback, say). */
   readonly detail: string | undefined;
 
-  constructor(
-    readonly code: 'input_unreadable' | 'python_failed',
-    message: string,
-    options?: { cause?: unknown; detail?: string | undefined },
-  ) {
-    super(message, options);
+  constructor(code: 'input_unreadable' | 'python_failed', message: string, options?: { cause?: unknown; detail?: string | undefined }) {
+    super(code, message, options);
     this.detail = options?.detail;
-    this.name = 'ConvertSetupError';
   }
 }
 
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
-export function readInput(path: string): Uint8Array {
+function readInput(path: string): Uint8Array {
   if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
   }
@@ -58,7 +55,7 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-export function requestOf(options: ConvertOptions): ConvertRequest {
+function requestOf(options: ConvertOptions): ConvertRequest {
   return {
     path: options.path,
     name: options.name,
@@ -69,14 +66,14 @@ export function requestOf(options: ConvertOptions): ConvertRequest {
 }
 
 // With the default engine, these mean "upstream anecc is not usable here": convert natively.
-const UNAVAILABLE: readonly PythonEngineErrorCode[] = ['python-not-found', 'python-exited', 'upstream-not-found', 'upstream-import-failed', 'bridge-failed'];
+const UNAVAILABLE: readonly PythonEngineErrorCode[] = ['python_not_found', 'python_exited', 'upstream_not_found', 'upstream_import_failed', 'bridge_failed'];
 
 /** What went wrong with the patched copy, in the user's terms. */
 function patchProblem(error: PatchError): string {
   switch (error.code) {
-    case 'upstream-unreadable':
+    case 'upstream_unreadable':
       return 'cannot read upstream anecc (ANECC_UPSTREAM_SRC names the folder that holds the anecc package)';
-    case 'cache-failed':
+    case 'cache_failed':
       return 'cannot prepare the patched copy of upstream (see ANECC_CACHE_DIR)';
     default:
       return 'patches/ does not apply to upstream anecc';
@@ -165,13 +162,13 @@ async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequ
     if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
     if (error instanceof PythonEngineError) throw error;
     // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
-    throw new PythonEngineError('bridge-failed', error instanceof Error ? error.message : String(error), { cause: error });
+    throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
     const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
     if (copyDir !== undefined) await writeFile(path, bytes);
     const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs) });
-    if (outcome === undefined) throw new PythonEngineError('bad-reply', 'the Python engine returned no result');
+    if (outcome === undefined) throw new PythonEngineError('bad_reply', 'the Python engine returned no result');
     return outcome;
   } finally {
     await engine.close();

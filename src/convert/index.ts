@@ -1,3 +1,3 @@
 // A conversion end to end: read the input, run the engines, compare them, apply the fixes.
-export { convert, ConvertSetupError, readInput, requestOf, type ConvertReport } from './convert.js';
+export { convert, ConvertSetupError, type ConvertReport } from './convert.js';
 export { compareOutcomes, type Disagreement } from './compare.js';

@@ -2,13 +2,14 @@
 // passes through here before anything loops or slices on it. A failed check raises an
 // IssueSignal, which the reader turns into an issue (fatal or warning, depending on where).
 
+import { AneccError } from './errors.js';
 import type { HwxIssue, IssuePath } from './issues.js';
 import type { Token } from './tokens.js';
 
 export const maxLoadCommandCount = 4096;
 export const maxSectionsPerSegment = 256;
 export const maxSymbolCount = 1 << 20;
-export const maxStringLengthInBytes = 4096;
+const maxStringLengthInBytes = 4096;
 export const maxIdentLengthInBytes = 1 << 16;
 /**
  * Symbol names decode at most this many bytes per string-table byte: one pass over the table, plus
@@ -19,10 +20,11 @@ export const maxNameBytesPerStringByte = 2;
 export const maxTaskCount = 0xffff;
 
 /** Carries one issue out of a nested reader; never leaves src/hwx. */
-export class IssueSignal extends Error {
+export class IssueSignal extends AneccError<HwxIssue['code']> {
+  override readonly name = 'IssueSignal';
   readonly issue: HwxIssue;
   constructor(issue: HwxIssue) {
-    super(issue.code);
+    super(issue.code, issue.code);
     this.issue = issue;
   }
 }

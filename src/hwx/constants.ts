@@ -61,7 +61,6 @@ export const TASK_HEADER_SIZE_IN_BYTES = H13_TASK_HEADER_SIZE_IN_BYTES;
 
 /** Program-descriptor marker: first task's word count minus one, per task kind. */
 export const FULL_TASK_WORD_MARKER = FULL_TASK_SIZE_IN_BYTES / 4 - 1; // 0x9c
-export const COMPACT_TASK_WORD_MARKER = COMPACT_TASK_SIZE_IN_BYTES / 4 - 1; // 0x7d
 
 /** Segments start on this boundary in the file and in the address space; the load-command area is padded to it. */
 export const SEGMENT_ALIGNMENT_IN_BYTES = 0x4000;
@@ -84,6 +83,9 @@ export const FP16_SIZE_IN_BYTES = 2;
 export const ANE_BUFFER_PROT_INPUT = 1;
 export const ANE_BUFFER_PROT_OUTPUT = 2;
 export const ANE_BUFFER_PROT_INTERMEDIATE = 3;
+/** Segment flags of the buffers: SG_NORELOC for the scratch buffer, SG_FVMLIB | SG_NORELOC for I/O. */
+export const SG_NORELOC = 0x4;
+export const SG_FVMLIB_NORELOC = 0x6;
 /** KernelDMA words after CoeffBfrSize15 (see H13_KERNEL_DMA_TAIL). */
 export const KERNEL_DMA_TAIL_CONFIG_ADDRESS = H13_KERNEL_DMA_TAIL.configAddress;
 export const KERNEL_DMA_TAIL_SIZE_ADDRESS = H13_KERNEL_DMA_TAIL.sizeAddress;

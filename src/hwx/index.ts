@@ -3,10 +3,11 @@
 export * from './constants.js';
 export type * from './types.js';
 export type * from './issues.js';
+export { hwxIssueCodes } from './issues.js';
 export { readHwx, safeReadHwx } from './read.js';
 export { readTaskStream } from './tasks.js';
 export type { TaskStreamOptions } from './tasks.js';
-export { HwxFormatError } from './errors.js';
+export { AneccError, HwxFormatError } from './errors.js';
 export { formatIssue, formatIssues } from './messages.js';
 export {
   anecProfile,
@@ -56,7 +57,6 @@ export {
   encodeW8Slot,
   encodeW9Slot,
   TASK_HEADER_W9,
-  W8_FIELDS,
   W9_FIELDS,
   w9SlotMax,
   h13Registers,
@@ -64,18 +64,14 @@ export {
   registerBlockOf,
   registerBlocks,
   registerName,
+  TASK_HEADER_W1,
+  TASK_HEADER_W7,
   TASK_HEADER_W8,
   taskHeaderWords,
+  W8_FIELDS,
   w8SlotMax,
 } from './registers.js';
 export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField, W9SlotField } from './registers.js';
-export { parseStab, isTensorStab, N_GSYM } from './stabs.js';
-export {
-  maxIdentLengthInBytes,
-  maxLoadCommandCount,
-  maxSectionsPerSegment,
-  maxStringLengthInBytes,
-  maxSymbolCount,
-  maxTaskCount,
-} from './bounds.js';
+export { parseStab, N_GSYM } from './stabs.js';
+export { maxLoadCommandCount, maxTaskCount } from './bounds.js';
 export * as tokens from './tokens.js';

@@ -94,3 +94,19 @@ export type HwxIssue =
   | InternalIssue;
 
 export type HwxIssueCode = HwxIssue['code'];
+
+/** Every issue code, for schemas that list them (a missing or extra code fails the type check). */
+export const hwxIssueCodes = [
+  'truncated',
+  'bad_magic',
+  'out_of_bounds',
+  'too_many',
+  'unsafe_integer',
+  'too_small',
+  'bad_stab',
+  'bad_task',
+  'internal',
+] as const satisfies readonly HwxIssueCode[];
+// Fails to compile when an HwxIssue code is missing from the list above.
+const everyIssueCodeListed: HwxIssueCode extends (typeof hwxIssueCodes)[number] ? true : never = true;
+void everyIssueCodeListed;

@@ -184,7 +184,7 @@ function readSegment(bytes: Uint8Array, at: number, cmd: number, size: number, p
 const COMPILER = /zin_ane_compiler v(\S+)/;
 
 /** LC_IDENT: free text; the flags are the indented lines that start with '-'. */
-export function parseIdent(bytes: Uint8Array, from: number, end: number): Ident {
+function parseIdent(bytes: Uint8Array, from: number, end: number): Ident {
   const text = (readCString(bytes, from, end, maxIdentLengthInBytes) ?? '').replace(/\0+$/, '');
   const match = COMPILER.exec(text);
   const flags = text

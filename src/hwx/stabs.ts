@@ -11,7 +11,7 @@ export const N_GSYM = 0x20;
 const FIELD = /^(?:t\d+=)?ar\d+;(-?\d+);(\d+);\d+=s(\d+)([nchw])$/;
 const LETTERS = ['n', 'c', 'h', 'w'] as const;
 
-export type StabParse = { readonly ok: true; readonly stab: Stab } | { readonly ok: false; readonly issue: BadStabIssue };
+type StabParse = { readonly ok: true; readonly stab: Stab } | { readonly ok: false; readonly issue: BadStabIssue };
 
 function num(text: string): number | undefined {
   const value = Number(text);

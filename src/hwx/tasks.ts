@@ -59,6 +59,7 @@ export function readTaskStream(
 
 function decodeTaskStream(bytes: Uint8Array, offset: number, size: number, options: TaskStreamOptions): TaskStream {
   const layout = options.layout ?? h13.layout;
+  if (layout.encoding === 'dense') return decodeDenseTasks(bytes, offset, size, options, layout);
   if (layout.encoding !== 'packets') return decodeWordTasks(bytes, offset, size, options, layout);
   const path = options.path ?? PATH;
   const headerBytes = layout.headerSizeInBytes;
@@ -168,6 +169,85 @@ function decodeWordTasks(bytes: Uint8Array, offset: number, size: number, option
       writes.push({ address: i * WORD_BYTES, value: PACKET_VALUE.get(bytes, valueAt), offset: valueAt });
     }
     tasks.push({ kind: 'task', taskKind: 'unknown', index, offset: at, size: taskEnd - at, header, firstPacket: undefined, packets: [], writes });
+  }
+  return { offset: start, size: end - start, tasks, warnings };
+}
+
+/** Dense packet headers (see TaskLayout 'dense'): word address, then a count or a mask. */
+const DENSE_ADDRESS_MASK = 0x7fff;
+const DENSE_FIELD_SHIFT = 15;
+const DENSE_COUNT_MASK = 0x3f;
+const DENSE_MASK_BITS = 16;
+const DENSE_MASKED = 0x80000000;
+const DENSE_TASK_SIZE_SHIFT = 16;
+const DENSE_TASK_SIZE_MASK = 0x7ff;
+/** A record whose size field is 0 is skipped 16 bytes at a time; tasks start on 16 bytes. */
+const DENSE_SKIP_IN_BYTES = 16;
+
+function decodeDenseTasks(bytes: Uint8Array, offset: number, size: number, options: TaskStreamOptions, layout: TaskLayout): TaskStream {
+  const path = options.path ?? PATH;
+  const warnings: HwxIssue[] = [];
+  const tasks: Task[] = [];
+  const start = Number.isSafeInteger(offset) && offset >= 0 ? Math.min(offset, bytes.length) : bytes.length;
+  const wanted = Number.isSafeInteger(size) && size >= 0 ? size : 0;
+  const end = Math.min(start + wanted, bytes.length);
+  if (start + wanted > bytes.length) {
+    warnings.push({ code: 'truncated', offset: start, path, needed: wanted, available: end - start });
+  }
+  const headerWords = layout.headerSizeInBytes / WORD_BYTES;
+  const budget = { writes: Math.floor((end - start) / WORD_BYTES) };
+  let at = start;
+  while (at + WORD_BYTES <= end) {
+    if (tasks.length >= maxTaskCount) {
+      warnings.push({ code: 'bad_task', offset: at, path, taskIndex: tasks.length, reason: 'too_many_tasks', value: maxTaskCount });
+      break;
+    }
+    const words = ((PACKET_VALUE.get(bytes, at) >>> DENSE_TASK_SIZE_SHIFT) & DENSE_TASK_SIZE_MASK);
+    if (words === 0) {
+      at += DENSE_SKIP_IN_BYTES;
+      continue;
+    }
+    const index = tasks.length;
+    const declared = words * WORD_BYTES;
+    if (at + declared > end) {
+      warnings.push({ code: 'truncated', offset: at, path: [...path, `task ${index}`], needed: declared, available: end - at });
+    }
+    const taskEnd = Math.min(at + declared, end);
+    const header = readWords(bytes, at, Math.min(headerWords, Math.floor((taskEnd - at) / WORD_BYTES)));
+    const packets: Packet[] = [];
+    const writes: RegisterWrite[] = [];
+    let p = at + header.length * WORD_BYTES;
+    while (p + WORD_BYTES <= taskEnd) {
+      const head = PACKET_VALUE.get(bytes, p);
+      const base = head & DENSE_ADDRESS_MASK;
+      const masked = (head & DENSE_MASKED) !== 0;
+      // Word addresses each value goes to, in order.
+      const targets: number[] = [base];
+      if (masked) {
+        const mask = (head >>> DENSE_FIELD_SHIFT) & 0xffff;
+        for (let b = 0; b < DENSE_MASK_BITS; b += 1) if ((mask >>> b) & 1) targets.push(base + b + 1);
+      } else {
+        const count = ((head >>> DENSE_FIELD_SHIFT) & DENSE_COUNT_MASK) + 1;
+        for (let i = 1; i < count; i += 1) targets.push(base + i);
+      }
+      const valuesAt = p + WORD_BYTES;
+      const packetEnd = valuesAt + targets.length * WORD_BYTES;
+      if (packetEnd > taskEnd) {
+        warnings.push({ code: 'bad_task', offset: p, path, taskIndex: index, reason: 'packet_overrun', value: head });
+        break;
+      }
+      if (targets.length > budget.writes) {
+        warnings.push({ code: 'bad_task', offset: p, path, taskIndex: index, reason: 'too_many_writes', value: head });
+        break;
+      }
+      budget.writes -= targets.length;
+      const values = targets.map((_, i) => PACKET_VALUE.get(bytes, valuesAt + i * WORD_BYTES));
+      targets.forEach((word, i) => writes.push({ address: word * WORD_BYTES, value: values[i] ?? 0, offset: valuesAt + i * WORD_BYTES }));
+      packets.push({ kind: 'packet', offset: p, size: packetEnd - p, header: head, address: base * WORD_BYTES, count: targets.length, values });
+      p = packetEnd;
+    }
+    tasks.push({ kind: 'task', taskKind: 'unknown', index, offset: at, size: taskEnd - at, header, firstPacket: undefined, packets, writes });
+    at += Math.ceil(declared / DENSE_SKIP_IN_BYTES) * DENSE_SKIP_IN_BYTES;
   }
   return { offset: start, size: end - start, tasks, warnings };
 }

@@ -10,7 +10,7 @@ import type {
 } from './types.js';
 
 /** The parts of the file a tensor is joined from. */
-export type TensorSources = Pick<HwxFile, 'sections' | 'bufferNames' | 'symbols' | 'stabs' | 'tensorDescriptors' | 'program' | 'segmentState'>;
+type TensorSources = Pick<HwxFile, 'sections' | 'bufferNames' | 'symbols' | 'stabs' | 'tensorDescriptors' | 'program' | 'segmentState'>;
 
 const BUFFER_ROLES: ReadonlySet<string> = new Set<TensorRole>(['input', 'output', 'intermediate']);
 

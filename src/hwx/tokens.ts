@@ -222,15 +222,26 @@ export const THREAD_STATE_OFFSET = THREAD_COMMAND.len;
 /** Flavor-1 state: the slot table at the start. */
 export const PROGRAM_SLOT_TABLE = arrayOf(U64_LE, 32);
 
-/**
- * Flavor-1 state, task fields (name offset counts from the start of the command). Words named
- * `word0x...` here and below are constant in every real file of a layout; their meaning is not
- * known, and only the writer uses them.
- */
-export interface ProgramTaskInfo {
+/** Flavor-1 state, the three task fields after the slot table (offsets from the start of the state). */
+export interface ProgramTaskFields {
   firstTaskAddress: bigint;
   firstTaskWordMarker: number;
   taskCount: number;
+}
+const programTaskFields = {
+  firstTaskAddress: [0x800, U64_LE],
+  firstTaskWordMarker: [0x808, U32_LE],
+  taskCount: [0x80c, U32_LE],
+} as const;
+/** Just the task fields: all that patch 0002's layout reader asks a state to hold. */
+export const PROGRAM_TASK_FIELDS = struct<ProgramTaskFields>(0x810, programTaskFields);
+
+/**
+ * Flavor-1 state, task fields and the network name (its offset counts from the start of the
+ * command). Words named `word0x...` here and below are constant in every real file of a layout;
+ * their meaning is not known, and only the writer uses them.
+ */
+export interface ProgramTaskInfo extends ProgramTaskFields {
   /** `ane` in AlexAltea/ane e397b69 src/libane/hwx.h (struct hwx_ane_td_state). */
   word0x810: number;
   /** `ene` in the same struct. */
@@ -238,9 +249,7 @@ export interface ProgramTaskInfo {
   nameOffset: number;
 }
 export const PROGRAM_TASK_INFO = struct<ProgramTaskInfo>(0x830, {
-  firstTaskAddress: [0x800, U64_LE],
-  firstTaskWordMarker: [0x808, U32_LE],
-  taskCount: [0x80c, U32_LE],
+  ...programTaskFields,
   word0x810: [0x810, U32_LE],
   word0x814: [0x814, U32_LE],
   nameOffset: [0x82c, U32_LE],

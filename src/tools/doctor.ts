@@ -135,7 +135,7 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
   }
 
   const availability = await pythonEngineAvailability(options, env);
-  if (!availability.available && availability.reason === 'python-not-found') {
+  if (!availability.available && availability.reason === 'python_not_found') {
     report.python.problem = availability.message;
     return doctorReportSchema.parse(report);
   }

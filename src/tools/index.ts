@@ -1,7 +1,5 @@
 // Tools: each takes normalized options or files and returns data for the CLI to render.
-export { ToolError, type ToolErrorCode } from './tool-errors.js';
-export { fileKind, type FileKind } from './file-kind.js';
-export { hex } from '../anec/index.js';
+export { ToolError } from './tool-errors.js';
 export { formatRun, registerRuns, type RegisterEntry, type RegisterRun } from './register-runs.js';
 export { loadBytes, loadFile, maxInputSizeInBytes, readInputFile, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
 export { inspectBytes, inspectFile, inspectLoaded } from './inspect.js';

@@ -2,12 +2,33 @@
 // Integers only: no hex strings, no bigint (a u64 too large for a double is null plus a warning).
 
 import { z } from 'zod';
+import { hwxIssueCodes } from '../hwx/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
 
+/** Codes of inspect's own warnings; the reader's warnings keep their issue code. */
+const inspectWarningCodes = [
+  /** The tasks bind slots in another order than libane's outputs 4.., inputs after. */
+  'libane_slot_order',
+  /** A task that uses no kernel sets KernelDMA/NE kernel registers. */
+  'spurious_kdma',
+  /** Which slot holds which tensor cannot be told. */
+  'slot_mapping_unclear',
+  /** A generation with no public register map: its tasks are shown raw. */
+  'generation_not_decoded',
+  /** The cpusubtype names another generation but the tasks have the H13 layout (read as H13). */
+  'generation_layout_mismatch',
+  /** An .anec header's size and its payload length disagree. */
+  'anec_size',
+] as const;
+
+/** Every warning code inspect can report: the reader's issue codes (`unsafe_integer` too) and its own. */
+const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
+
+/** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
 export const warningSchema = z.object({
-  code: z.string(),
+  code: z.enum(warningCodes),
   message: z.string(),
   /** Tasks a folded warning applies to (the same warning on many tasks is one entry). */
   tasks: z.array(z.int()).optional(),
@@ -108,7 +129,7 @@ export const decodingSchema = z.object({
   chips: z.string(),
   tdVersion: nullableInt,
   /** packets | fixed | raw (see src/hwx/generations/types.ts TaskLayout). */
-  encoding: z.enum(['packets', 'fixed', 'raw']),
+  encoding: z.enum(['packets', 'fixed', 'dense', 'raw']),
   /** What a register's `address` means: a register byte address, or a byte offset inside the task. */
   addressing: z.enum(['register', 'task-offset']),
   registersDecoded: z.boolean(),

@@ -12,7 +12,7 @@ function label(move: { readonly role: string; readonly name: string | undefined 
   return move.name === undefined ? `the ${move.role}` : `${move.role} ${move.name}`;
 }
 
-/** `libane-slot-order` when the tasks bind slots in another order than outputs 4.., inputs after. */
+/** `libane_slot_order` when the tasks bind slots in another order than outputs 4.., inputs after. */
 export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMapping): InspectWarning[] {
   if (tasks.length === 0) return [];
   let m: SlotMapping;
@@ -20,7 +20,7 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
     m = mapping();
   } catch (error) {
     if (!(error instanceof SlotRemapError)) throw error;
-    return [{ code: 'slot-mapping-unclear', message: `cannot tell which slot holds which tensor (${error.reason}): ${error.message}` }];
+    return [{ code: 'slot_mapping_unclear', message: `cannot tell which slot holds which tensor (${error.reason}): ${error.message}` }];
   }
   const moved = m.moves.filter((x) => x.from !== x.to);
   if (moved.length === 0) return [];
@@ -45,7 +45,7 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
     xs.length === 0 ? 'no slot' : xs.length === 1 ? `slot ${xs[0]!.to}` : `slots ${xs[0]!.to}..${xs[xs.length - 1]!.to}`;
   return [
     {
-      code: 'libane-slot-order',
+      code: 'libane_slot_order',
       message:
         `${first || 'the tasks bind the I/O slots in another order'}, but libane and anecc put the outputs at ${range(outputs)} ` +
         `and the inputs at ${range(inputs)}: on Linux the task would read a zero-filled output buffer ` +
@@ -55,7 +55,7 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
   ];
 }
 
-/** `spurious-kdma` for each task that uses no kernel but sets kernel registers. */
+/** `spurious_kdma` for each task that uses no kernel but sets kernel registers. */
 export function spuriousKdmaWarnings(tasks: readonly Task[]): InspectWarning[] {
   const out: InspectWarning[] = [];
   for (const task of tasks) {
@@ -69,7 +69,7 @@ export function spuriousKdmaWarnings(tasks: readonly Task[]): InspectWarning[] {
     }));
     const summary = registerRuns(entries).map(formatRun).join(', ');
     out.push({
-      code: 'spurious-kdma',
+      code: 'spurious_kdma',
       message:
         `task ${task.index} uses no kernel (no CoeffDMAConfig enable bit set) but sets ${writes.length} KernelDMA/NE kernel registers: ${summary}; ` +
         'compiler v5 writes 0 there; `anecc clean` or `--clean` zeroes them',

@@ -134,10 +134,10 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
   const tasks = file.taskStream?.tasks ?? [];
   const warnings: InspectWarning[] = file.warnings.map(issueWarning);
   const note = undecodedNote(profile, file.header.cpusubtype);
-  if (note !== '') warnings.push({ code: 'generation-not-decoded', message: note });
+  if (note !== '') warnings.push({ code: 'generation_not_decoded', message: note });
   if (profile !== declared) {
     warnings.push({
-      code: 'generation-layout-mismatch',
+      code: 'generation_layout_mismatch',
       message: `cpusubtype ${file.header.cpusubtype} says ${declared.name}, but the tasks have the H13 layout (first packet at +0x28 is an H13 KernelDMA packet): decoded as H13, as anecc converts it`,
     });
   }
@@ -274,11 +274,11 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     ] as const
   ).filter(([, v]) => safeNumber(v) === undefined);
   for (const [field, value] of unsafe) {
-    warnings.push({ code: 'unsafe-integer', message: `header ${field} = ${value} is too large to show exactly; shown as null` });
+    warnings.push({ code: 'unsafe_integer', message: `header ${field} = ${value} is too large to show exactly; shown as null` });
   }
   if (size !== undefined && size !== loaded.payload.length) {
     warnings.push({
-      code: 'anec-size',
+      code: 'anec_size',
       message: `header size ${hex(size)} but the payload after the ${hex(ANEC_HEADER_SIZE_IN_BYTES)}-byte header has ${hex(loaded.payload.length)} bytes`,
     });
   }

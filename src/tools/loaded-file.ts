@@ -2,7 +2,7 @@
 
 import { readFileSync, statSync } from 'node:fs';
 import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
-import { formatIssue, formatIssues, readTaskStream, safeReadHwx } from '../hwx/index.js';
+import { readTaskStream, safeReadHwx } from '../hwx/index.js';
 import type { HwxFile, TaskStream } from '../hwx/index.js';
 import { fileKind } from './file-kind.js';
 import { ToolError } from './tool-errors.js';
@@ -45,8 +45,7 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
   if (kind === 'hwx') {
     const result = safeReadHwx(bytes);
     if (!result.ok) {
-      const first = result.issues[0];
-      throw new ToolError('bad_hwx', path, `${path}: not a readable HWX file: ${first ? formatIssue(first) : formatIssues(result.issues)}`);
+      throw new ToolError({ code: 'bad_hwx', path, issues: result.issues });
     }
     return { kind, path, bytes, file: result.file };
   }
@@ -57,11 +56,7 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
     const stream = readTaskStream(bytes, ANEC_HEADER_SIZE_IN_BYTES, taskStreamSize, { path: ['payload'] });
     return { kind, path, bytes, header, payload, stream, taskStreamSize };
   }
-  throw new ToolError(
-    'unknown_kind',
-    path,
-    `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (0x1000-byte header, then a task)`,
-  );
+  throw new ToolError({ code: 'unknown_kind', path });
 }
 
 /**
@@ -75,7 +70,7 @@ export function readInputFile(path: string): Uint8Array {
   try {
     const size = statSync(path).size;
     if (size > maxInputSizeInBytes) {
-      throw new ToolError('too_large', path, `${path}: ${size} bytes, more than the ${maxInputSizeInBytes} bytes anecc reads (is this an HWX or .anec file?)`);
+      throw new ToolError({ code: 'too_large', path, size, limit: maxInputSizeInBytes });
     }
     const buffer = readFileSync(path);
     // A view, not a copy: the file may be large.
@@ -83,7 +78,7 @@ export function readInputFile(path: string): Uint8Array {
   } catch (cause) {
     if (cause instanceof ToolError) throw cause;
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
-    throw new ToolError('unreadable', path, `${path}: cannot read the file (${reason})`, { cause });
+    throw new ToolError({ code: 'unreadable', path, reason }, { cause });
   }
 }
 

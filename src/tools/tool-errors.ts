@@ -1,28 +1,18 @@
-// Why inspect, diff or clean could not answer, as values with a `code`. The CLI prints the
-// message on one line; nothing here prints.
+// Why inspect, diff or clean could not answer, as values with a `code`; the wording is in
+// messages.ts. The CLI prints the message on one line; nothing here prints.
 
-export type ToolErrorCode =
-  /** The file cannot be read from disk. */
-  | 'unreadable'
-  /** The file is larger than maxInputSizeInBytes. */
-  | 'too_large'
-  /** Neither an HWX file nor an .anec file. */
-  | 'unknown_kind'
-  /** HWX magic, but the container is broken (the reader's issues are in `details`). */
-  | 'bad_hwx'
-  /** The file is not what the command works on (clean takes .anec files). */
-  | 'wrong_kind'
-  /** The file ends before what its own header says it holds; writing a fixed copy would hide that. */
-  | 'truncated';
+import { AneccError } from '../hwx/index.js';
+import { toolMessage, type ToolErrorCode, type ToolFailure } from './messages.js';
 
-export class ToolError extends Error {
+export class ToolError extends AneccError<ToolErrorCode> {
   override readonly name = 'ToolError';
-  readonly code: ToolErrorCode;
   readonly path: string;
+  /** The facts the message is worded from. */
+  readonly failure: ToolFailure;
 
-  constructor(code: ToolErrorCode, path: string, message: string, options?: { cause?: unknown }) {
-    super(message, options);
-    this.code = code;
-    this.path = path;
+  constructor(failure: ToolFailure, options?: { cause?: unknown }) {
+    super(failure.code, toolMessage(failure), options);
+    this.path = failure.path;
+    this.failure = failure;
   }
 }

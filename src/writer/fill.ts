@@ -11,7 +11,7 @@ const PATTERN_HIGH_BYTES_MASK = 0xffffff00;
 const littleEndian = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 /** The pattern word at index `index` of a section (same for every section, so reproducible). */
-export function patternWord(index: number): number {
+function patternWord(index: number): number {
   return ((Math.imul(index + 1, PATTERN_MULTIPLIER) & PATTERN_HIGH_BYTES_MASK) | PATTERN_LOW_BYTE) >>> 0;
 }
 

@@ -3,32 +3,12 @@
 export { writeHwx } from './write-hwx.js';
 export { describeHwxFile } from './describe-file.js';
 export { fixtures } from './fixtures.js';
-export type { Fixture } from './fixtures.js';
-export { validateDescription } from './validate.js';
 export { planHwx } from './plan.js';
-export type { HwxPlan } from './plan.js';
-export { tensorGeometry } from './geometry.js';
-export type { TensorGeometry } from './geometry.js';
-export { linkTasks, layoutTaskSize, placeTasks, taskSize } from './tasks.js';
-export { tensorStab } from './stabs.js';
-export { HwxWriteError, hwxLayouts } from './types.js';
-export type {
-  AliasStabDescription,
-  DebugInfoDescription,
-  FillKind,
-  HwxDescription,
-  HwxLayout,
-  IntermediateDescription,
-  KernelDescription,
-  PacketDescription,
-  TaskDescription,
-  TensorDescription,
-  TensorShape,
-  WriterIssue,
-} from './types.js';
+export { linkTasks } from './tasks.js';
+export { HwxWriteError, hwxLayouts, writerGenerations } from './types.js';
+export { describeMatmul } from './generation-presets.js';
+export type { AliasStabDescription, HwxDescription, HwxLayout, TaskDescription, TensorDescription, TensorShape, WriterGeneration } from './types.js';
 export {
-  bindingWord,
-  defaultCompilerFlags,
   describeIntermediate,
   describeLarge,
   describeMul,
@@ -38,4 +18,3 @@ export {
   mulShape,
   mulTask,
 } from './presets.js';
-export type { MulTaskOptions, SlotBindingRequest } from './presets.js';

@@ -4,6 +4,7 @@
 import {
   ANE_BASE_ADDRESS,
   KERNEL_ALIGNMENT_IN_BYTES,
+  N_GSYM,
   SEGMENT_ALIGNMENT_IN_BYTES,
   TILE_SIZE_IN_BYTES,
   tokens,
@@ -32,19 +33,19 @@ const {
 const COMMAND_ALIGNMENT_IN_BYTES = 8;
 /** Flavor-1 state size in words: compiler v7 added three words at the end. */
 const programStateWords: Readonly<Record<HwxLayout, number>> = { v5: 0x214, v7: 0x21a, v9: 0x21a };
+const SEGMENT_STATE_WORDS = 0x21e;
 /** Flavor-3 state size in words (compiler v5.4.1 and later). */
 export const TENSOR_STATE_WORDS = 0x34a;
 /** The LC_NOTE of compiler v5.4.1 is this long (its 40-byte record plus 8 zero bytes). */
-export const NOTE_COMMAND_SIZE_IN_BYTES = 0x30;
+const NOTE_COMMAND_SIZE_IN_BYTES = 0x30;
 /** Outputs are named `<name>@output` in their tensor thread. */
-export const OUTPUT_SUFFIX = '@output';
+const OUTPUT_SUFFIX = '@output';
 /** The address space ends here: the scanned words and the v5 name command hold 32-bit addresses. */
 const ADDRESS_LIMIT = 2 ** 32;
 
-/** nlist types: a defined external symbol in a section, a local type stab, a global tensor stab. */
-export const N_SECT_EXT = 0x0f;
-export const N_LSYM = 0x80;
-export const N_GSYM = 0x20;
+/** nlist types: a defined external symbol in a section, a local type stab (a global tensor stab is the reader's N_GSYM). */
+const N_SECT_EXT = 0x0f;
+const N_LSYM = 0x80;
 /** Compilers before v9 mark input buffer symbols with desc 2. */
 const INPUT_SYMBOL_DESC = 2;
 
@@ -59,7 +60,7 @@ export interface PlannedTensor {
   readonly bufferName: string;
 }
 
-export interface PlannedRegion {
+interface PlannedRegion {
   readonly addr: number;
   readonly vmsize: number;
   readonly fileoff: number;
@@ -67,7 +68,7 @@ export interface PlannedRegion {
   readonly sectionOrdinal: number;
 }
 
-export interface PlannedSymbol {
+interface PlannedSymbol {
   readonly text: string;
   readonly type: number;
   readonly sect: number;
@@ -75,7 +76,7 @@ export interface PlannedSymbol {
   readonly value: number;
 }
 
-export type CommandKind =
+type CommandKind =
   | 'pagezero'
   | 'text'
   | 'fvmlib'
@@ -120,7 +121,7 @@ const encoder = new TextEncoder();
 const byteLength = (text: string): number => encoder.encode(text).length;
 const cstringSize = (text: string): number => byteLength(text) + 1;
 
-export function identText(d: HwxDescription): string {
+function identText(d: HwxDescription): string {
   const frontEnd =
     d.espressoVersion === undefined
       ? ''
@@ -133,7 +134,7 @@ export function identText(d: HwxDescription): string {
   );
 }
 
-export function threadNames(t: TensorDescription): { readonly threadName: string; readonly bufferName: string } {
+function threadNames(t: TensorDescription): { readonly threadName: string; readonly bufferName: string } {
   if (t.kind === 'input') return { threadName: t.name, bufferName: t.name };
   return { threadName: t.name.endsWith(OUTPUT_SUFFIX) ? t.name : `${t.name}${OUTPUT_SUFFIX}`, bufferName: t.name };
 }
@@ -189,7 +190,8 @@ export function planHwx(d: HwxDescription): HwxPlan {
   if (!early) push('text', segment(2));
   const nameHeader = d.layout === 'v5' ? FVMLIB_COMMAND.len : BUFFER_NAME_COMMAND.len;
   tensors.forEach((t, i) => push('buffer-name', alignUp(nameHeader + cstringSize(t.description.name), COMMAND_ALIGNMENT_IN_BYTES), i));
-  const stateWords = programStateWords[d.layout];
+  // H14's segment state (flavor 4) has 542 words in generations/matmul_h14.hwx.
+  const stateWords = d.generation === 'H14' ? SEGMENT_STATE_WORDS : programStateWords[d.layout];
   push('program', THREAD_COMMAND.len + stateWords * 4 + alignUp(cstringSize(d.networkName), COMMAND_ALIGNMENT_IN_BYTES));
   tensors.forEach((t, i) => {
     const strings = cstringSize(d.networkName) + cstringSize(t.threadName) + cstringSize(t.bufferName);

@@ -3,7 +3,7 @@
 // intermediate buffer, a file of any size for benchmarks). Register values follow the mul task
 // of each compiler version; the ones that depend on the tensor shape are derived from it.
 
-import { KERNEL_ALIGNMENT_IN_BYTES, PROGRAM_SLOT_INTERMEDIATE, TASK_HEADER_W8, h13, registerBlocks, withBindingSlot, withField } from '../hwx/index.js';
+import { encodeW8Slot, KERNEL_ALIGNMENT_IN_BYTES, PROGRAM_SLOT_INTERMEDIATE, registerBlocks, W8_FIELDS } from '../hwx/index.js';
 import type { RegisterBlock } from '../hwx/index.js';
 import { alignUp, tensorGeometry } from './geometry.js';
 import { planHwx } from './plan.js';
@@ -23,19 +23,14 @@ export interface SlotBindingRequest {
   readonly write?: number;
 }
 
-/** Encodes W8, the buffer-slot bindings of a task (mul.hwx: read 5 and 6, write 4 = 0x249a5). */
-export function bindingWord(bindings: SlotBindingRequest): number {
-  // r0, r1 and w of the H13 profile (src/hwx/generations/h13.ts), each with its enable bit.
-  let word = 0;
-  for (const [label, slot] of [['r0', bindings.read0], ['r1', bindings.read1], ['w', bindings.write]] as const) {
-    if (slot === undefined) continue;
-    const header: number[] = [];
-    header[TASK_HEADER_W8] = word;
-    word = withBindingSlot(h13, header, label, slot);
-    const def = h13.bindings.find((b) => b.label === label)!;
-    word = withField(word, def.enable, 1);
-  }
-  return word >>> 0;
+/** Encodes W8, the buffer-slot bindings of a task (mul.hwx: read 5 and 6, write 4 = 0x249a5), with the reader's fields. */
+function bindingWord(bindings: SlotBindingRequest): number {
+  const bound = [
+    [bindings.read0, 'rbase0', W8_FIELDS.rbe0],
+    [bindings.read1, 'rbase1', W8_FIELDS.rbe1],
+    [bindings.write, 'wbase', W8_FIELDS.wbe],
+  ] as const;
+  return bound.reduce((word, [slot, field, enable]) => (slot === undefined ? word : (encodeW8Slot(word, field, slot) | (1 << enable.shift)) >>> 0), 0);
 }
 
 /** Header words of the mul task, per compiler: W0 network id, W2 log events, W4 debug events, W6 flags. */
@@ -125,7 +120,7 @@ const compilerVersions: Readonly<Record<HwxLayout, string>> = { v5: '5.4.1', v7:
 const espressoVersions: Readonly<Record<HwxLayout, string | undefined>> = { v5: undefined, v7: '3304.7.2.4.1', v9: '3520.15.1.14.2' };
 
 /** A short flag list in the shape compilers print (no machine paths). */
-export const defaultCompilerFlags: readonly string[] = [
+const defaultCompilerFlags: readonly string[] = [
   '-t h13',
   '--fdram-allocator=ffreuse',
   '--fl2-cache-mode=resident',

@@ -10,6 +10,8 @@ import {
   PACKET_COUNT_SHIFT,
   TASK_ALIGNMENT_IN_BYTES,
   TASK_HEADER_SIZE_IN_BYTES,
+  TASK_HEADER_W1,
+  TASK_HEADER_W7,
   tokens,
 } from '../hwx/index.js';
 import { alignUp } from './geometry.js';
@@ -20,7 +22,7 @@ export const TASK_HEADER_WORD_COUNT = TASK_HEADER_SIZE_IN_BYTES / 4;
 export const MAX_PACKET_VALUES = (1 << (32 - PACKET_COUNT_SHIFT));
 const WORD = 4;
 
-export function packetHeader(packet: PacketDescription): number {
+function packetHeader(packet: PacketDescription): number {
   return (((packet.values.length - 1) << PACKET_COUNT_SHIFT) | (packet.address & PACKET_ADDRESS_MASK)) >>> 0;
 }
 
@@ -36,8 +38,15 @@ export function leadingPackets(layout: HwxLayout): readonly PacketDescription[] 
 }
 
 export function taskSize(task: TaskDescription): number {
-  return task.packets.reduce((sum, p) => sum + WORD + p.values.length * WORD, TASK_HEADER_SIZE_IN_BYTES);
+  const fixed = (task.header.length + (task.body?.length ?? 0)) * WORD;
+  return task.packets.reduce((sum, p) => sum + WORD + p.values.length * WORD, fixed);
 }
+
+/** H14 tasks: 10 header words and 54 body words, sizeof(TD_V11) (AlexAltea/ane e397b69 td_v11.h). */
+export const H14_TASK_SIZE_IN_BYTES = 0x100;
+export const H14_HEADER_WORD_COUNT = 10;
+/** H11 tasks: 7 header words before the first packet (the corpus's generations/matmul_h11.hwx). */
+export const H11_HEADER_WORD_COUNT = 7;
 
 export interface TaskPlacement {
   /** Byte offset of each task from the start of `__text`. */
@@ -59,7 +68,8 @@ export function placeTasks(tasks: readonly TaskDescription[]): TaskPlacement {
 
 /** Puts a validated task (its header has TASK_HEADER's word count) at `offset`; returns its end. */
 export function putTask(bytes: Uint8Array, offset: number, task: TaskDescription): number {
-  let at = tokens.TASK_HEADER.put(bytes, offset, task.header);
+  let at = offset;
+  for (const word of [...task.header, ...(task.body ?? [])]) at = tokens.PACKET_VALUE.put(bytes, at, word);
   for (const packet of task.packets) {
     at = tokens.PACKET_HEADER.put(bytes, at, packetHeader(packet));
     for (const value of packet.values) at = tokens.PACKET_VALUE.put(bytes, at, value);
@@ -72,9 +82,7 @@ export function layoutTaskSize(layout: HwxLayout): number {
   return layout === 'v9' ? COMPACT_TASK_SIZE_IN_BYTES : FULL_TASK_SIZE_IN_BYTES;
 }
 
-/** W1 bits 24:16 give the next task's size in words minus one; W7 its offset from `__text`. */
-export const W1_INDEX = 1;
-export const W7_INDEX = 7;
+/** W1 (TASK_HEADER_W1) bits 24:16 give the next task's size in words minus one; W7 its offset from `__text`. */
 const W1_NEXT_SIZE_SHIFT = 16;
 const W1_NEXT_SIZE_MASK = 0x1ff << W1_NEXT_SIZE_SHIFT;
 
@@ -89,7 +97,7 @@ export function chainWords(w1: number, nextOffset: number | undefined, next: Tas
 export function linkTasks(tasks: readonly TaskDescription[]): readonly TaskDescription[] {
   const { offsets } = placeTasks(tasks);
   return tasks.map((task, i) => {
-    const { w1, w7 } = chainWords(task.header[W1_INDEX] ?? 0, offsets[i + 1], tasks[i + 1]);
-    return { ...task, header: task.header.map((word, k) => (k === W1_INDEX ? w1 : k === W7_INDEX ? w7 : word)) };
+    const { w1, w7 } = chainWords(task.header[TASK_HEADER_W1] ?? 0, offsets[i + 1], tasks[i + 1]);
+    return { ...task, header: task.header.map((word, k) => (k === TASK_HEADER_W1 ? w1 : k === TASK_HEADER_W7 ? w7 : word)) };
   });
 }

@@ -2,6 +2,8 @@
 // tensors, tasks, kernel size); every derived number (addresses, strides, offsets, sizes, string
 // offsets) is computed by the writer, so a description cannot be internally inconsistent in those.
 
+import { AneccError } from '../hwx/index.js';
+
 /**
  * The file layouts of the compiler versions seen:
  * - v5: compiler v4/v5. `__TEXT` first at the base address, buffers after it, LC_LOADFVMLIB names.
@@ -43,10 +45,22 @@ export interface PacketDescription {
 
 /** One task descriptor: header words W0..W9, then packets (the first ones at KernelDMA). */
 export interface TaskDescription {
-  /** Exactly 10 words. */
+  /** Exactly 10 words (7 for an H11 task). */
   readonly header: readonly number[];
   readonly packets: readonly PacketDescription[];
+  /** Fixed-layout words after the header (H14 tasks only, which have no packets). */
+  readonly body?: readonly number[];
 }
+
+/**
+ * The generation whose task layout the file gets, when it is not H13 (see src/hwx/generations/):
+ * - H11: a 7-word header then packets, no W7 chain, any task size; the program descriptor (flavor 1);
+ * - H14: a 10-word header then 54 fixed-offset words (0x100 bytes, td_v11.h); the segment state
+ *   (flavor 4) instead of the program descriptor.
+ * The segments, names and stabs follow `layout` as for H13.
+ */
+export type WriterGeneration = 'H11' | 'H14';
+export const writerGenerations: readonly WriterGeneration[] = ['H11', 'H14'];
 
 /**
  * Content of `__TEXT,__const` (and of `__DEBUG,__debug_info`): zeros, or a pattern whose every
@@ -77,6 +91,8 @@ export interface HwxDescription {
   readonly layout: HwxLayout;
   /** Mach-O cpusubtype: the ANE generation (4 = H13). */
   readonly cpuSubtype: number;
+  /** Task layout of another generation than H13 (undefined: H13). */
+  readonly generation?: WriterGeneration;
   /** Goes into LC_IDENT as `zin_ane_compiler v<version>`. */
   readonly compilerVersion: string;
   /** Version of the Espresso front end; v7+ compilers list it as `Module 0` in LC_IDENT. */
@@ -117,13 +133,13 @@ export interface WriterIssue {
   readonly detail: string;
 }
 
-export class HwxWriteError extends Error {
+export class HwxWriteError extends AneccError<'hwx_write'> {
   override readonly name = 'HwxWriteError';
-  readonly code = 'hwx_write';
   readonly issues: readonly WriterIssue[];
 
   constructor(issues: readonly WriterIssue[]) {
     super(
+      'hwx_write',
       `cannot write HWX: ${issues.map((issue) => `${issue.path.join('.') || '(description)'}: ${issue.detail}`).join('; ')}`,
     );
     this.issues = issues;

@@ -3,20 +3,32 @@
 
 import { PACKET_ADDRESS_MASK, PROGRAM_SLOT_FIRST_IO, SLOT_COUNT, TILE_SIZE_IN_BYTES, KERNEL_ALIGNMENT_IN_BYTES } from '../hwx/index.js';
 import { tensorGeometry } from './geometry.js';
-import { chainWords, layoutTaskSize, leadingPackets, MAX_PACKET_VALUES, placeTasks, TASK_HEADER_WORD_COUNT, taskSize, W1_INDEX, W7_INDEX } from './tasks.js';
+import { TASK_HEADER_W1, TASK_HEADER_W7 } from '../hwx/index.js';
+import {
+  chainWords,
+  H11_HEADER_WORD_COUNT,
+  H14_HEADER_WORD_COUNT,
+  H14_TASK_SIZE_IN_BYTES,
+  layoutTaskSize,
+  leadingPackets,
+  MAX_PACKET_VALUES,
+  placeTasks,
+  TASK_HEADER_WORD_COUNT,
+  taskSize,
+} from './tasks.js';
 import type { HwxDescription, TensorShape, WriterIssue } from './types.js';
-import { hwxLayouts } from './types.js';
+import { hwxLayouts, writerGenerations } from './types.js';
 
 /** Largest dimension accepted: keeps every stride and size well inside a u32. */
-export const maxDimension = 0xffff;
+const maxDimension = 0xffff;
 /** Upstream refuses buffers of 0x10000 tiles or more. */
-export const maxBufferSizeInBytes = (0x10000 - 1) * TILE_SIZE_IN_BYTES;
-export const maxKernelSizeInBytes = 0x40000000;
-export const maxDebugInfoSizeInBytes = 0x4000000;
-export const maxTaskCount = 0x1000;
-export const maxPacketsPerTask = 256;
-export const maxNameLength = 64;
-export const maxCompilerFlags = 256;
+const maxBufferSizeInBytes = (0x10000 - 1) * TILE_SIZE_IN_BYTES;
+const maxKernelSizeInBytes = 0x40000000;
+const maxDebugInfoSizeInBytes = 0x4000000;
+const maxTaskCount = 0x1000;
+const maxPacketsPerTask = 256;
+const maxNameLength = 64;
+const maxCompilerFlags = 256;
 
 /** Names start with a letter or `_` so that no name byte sequence can form a scanned word. */
 const namePattern = /^[A-Za-z_][A-Za-z0-9_@./-]*$/;
@@ -100,18 +112,35 @@ export function validateDescription(d: HwxDescription): readonly WriterIssue[] {
   }
 
   if (d.tasks.length < 1 || d.tasks.length > maxTaskCount) add('bad_count', ['tasks'], `expected 1..${maxTaskCount} tasks, got ${d.tasks.length}`);
-  const leading = hwxLayouts.includes(d.layout) ? leadingPackets(d.layout) : [];
-  const expectedSize = hwxLayouts.includes(d.layout) ? layoutTaskSize(d.layout) : 0;
+  const generation = d.generation;
+  if (generation !== undefined && !writerGenerations.includes(generation)) {
+    add('out_of_range', ['generation'], `expected one of ${writerGenerations.join(', ')} or none (H13), got ${String(generation)}`);
+  }
+  // H13 tasks open with the layout's KernelDMA packets, have its size and chain through W1/W7;
+  // H11 tasks are packets after a 7-word header; H14 tasks are 0x100 bytes of fixed words.
+  const h13 = generation === undefined;
+  const leading = h13 && hwxLayouts.includes(d.layout) ? leadingPackets(d.layout) : [];
+  const expectedSize = generation === 'H14' ? H14_TASK_SIZE_IN_BYTES : h13 && hwxLayouts.includes(d.layout) ? layoutTaskSize(d.layout) : undefined;
+  const headerWords = generation === 'H11' ? H11_HEADER_WORD_COUNT : generation === 'H14' ? H14_HEADER_WORD_COUNT : TASK_HEADER_WORD_COUNT;
   const { offsets } = placeTasks(d.tasks);
   d.tasks.forEach((task, i) => {
-    if (taskSize(task) !== expectedSize) add('bad_task_size', ['tasks', i], `layout ${d.layout} tasks are ${expectedSize} bytes, got ${taskSize(task)}`);
-    const chain = chainWords(task.header[W1_INDEX] ?? 0, offsets[i + 1], d.tasks[i + 1]);
-    if (task.header[W1_INDEX] !== chain.w1 || task.header[W7_INDEX] !== chain.w7) {
-      add('bad_chain', ['tasks', i, 'header'], `W1/W7 must point at the next task (W1 0x${chain.w1.toString(16)}, W7 0x${chain.w7.toString(16)}); linkTasks() sets them`);
+    if (expectedSize !== undefined && taskSize(task) !== expectedSize) {
+      add('bad_task_size', ['tasks', i], `${generation ?? `layout ${d.layout}`} tasks are ${expectedSize} bytes, got ${taskSize(task)}`);
     }
-    if (task.header.length !== TASK_HEADER_WORD_COUNT) add('bad_count', ['tasks', i, 'header'], `expected ${TASK_HEADER_WORD_COUNT} words, got ${task.header.length}`);
+    if (h13) {
+      const chain = chainWords(task.header[TASK_HEADER_W1] ?? 0, offsets[i + 1], d.tasks[i + 1]);
+      if (task.header[TASK_HEADER_W1] !== chain.w1 || task.header[TASK_HEADER_W7] !== chain.w7) {
+        add('bad_chain', ['tasks', i, 'header'], `W1/W7 must point at the next task (W1 0x${chain.w1.toString(16)}, W7 0x${chain.w7.toString(16)}); linkTasks() sets them`);
+      }
+    }
+    if (task.header.length !== headerWords) add('bad_count', ['tasks', i, 'header'], `expected ${headerWords} words, got ${task.header.length}`);
     task.header.forEach((w, k) => {
       if (!isU32(w)) add('out_of_range', ['tasks', i, 'header', k], `expected a u32, got ${w}`);
+    });
+    if (task.body !== undefined && generation !== 'H14') add('not_in_layout', ['tasks', i, 'body'], 'fixed task words exist in H14 tasks only');
+    if (generation === 'H14' && task.packets.length > 0) add('not_in_layout', ['tasks', i, 'packets'], 'H14 tasks have fixed words, not packets');
+    (task.body ?? []).forEach((w, k) => {
+      if (!isU32(w)) add('out_of_range', ['tasks', i, 'body', k], `expected a u32, got ${w}`);
     });
     if (task.packets.length > maxPacketsPerTask) add('bad_count', ['tasks', i, 'packets'], `at most ${maxPacketsPerTask} packets, got ${task.packets.length}`);
     task.packets.forEach((p, k) => {

@@ -2,6 +2,9 @@
 // through the reader's token for it (src/hwx/tokens.ts), so writer and reader share field offsets.
 
 import {
+  ANE_BUFFER_PROT_INPUT,
+  ANE_BUFFER_PROT_INTERMEDIATE,
+  ANE_BUFFER_PROT_OUTPUT,
   ANE_CPU_TYPE,
   FP16_ELEMENT_TYPE,
   FP16_SIZE_IN_BYTES,
@@ -19,8 +22,11 @@ import {
   PROGRAM_SLOT_KERNEL,
   PROGRAM_SLOT_TEXT,
   SEGMENT_ALIGNMENT_IN_BYTES,
+  SG_FVMLIB_NORELOC,
+  SG_NORELOC,
   SLOT_COUNT,
   THREAD_FLAVOR_PROGRAM,
+  THREAD_FLAVOR_SEGMENT,
   THREAD_FLAVOR_TENSOR,
   tokens,
 } from '../hwx/index.js';
@@ -32,16 +38,11 @@ import type { HwxDescription } from './types.js';
 import { HwxWriteError } from './types.js';
 import { validateDescription } from './validate.js';
 
-/** Segment flags: SG_NORELOC, and SG_FVMLIB | SG_NORELOC for the I/O buffers. */
-const SG_NORELOC = 0x4;
-const SG_FVMLIB_NORELOC = 0x6;
+/** Segment flags besides the buffers' (SG_NORELOC, SG_FVMLIB_NORELOC, shared with the reader). */
 const SG_NONE = 0;
-/** Memory protections, as (maxprot, initprot) pairs: upstream classifies buffers by them. */
+/** Memory protections, as (maxprot, initprot) pairs; the buffers' are the reader's ANE_BUFFER_PROT_*. */
 const PROT_NONE = 0;
 const PROT_TEXT = 5; // read | execute
-const PROT_INPUT = 1;
-const PROT_OUTPUT = 2;
-const PROT_INTERMEDIATE = 3;
 const PROT_DEBUG = 1;
 /** Section alignment exponents and flags as the compiler writes them. */
 const BUFFER_SECTION_ALIGN = 14;
@@ -81,6 +82,7 @@ const {
   NOTE_COMMAND,
   PROGRAM_SLOT_TABLE,
   PROGRAM_TASK_INFO,
+  SEGMENT_STATE_INFO,
   PROGRAM_TRAILER_WORDS,
   PROGRAM_V7_WORDS,
   SECTION_64,
@@ -172,7 +174,7 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
     case 'fvmlib': {
       const t = tensorAt(plan, command);
       const input = t.description.kind === 'input';
-      const prot = input ? PROT_INPUT : PROT_OUTPUT;
+      const prot = input ? ANE_BUFFER_PROT_INPUT : ANE_BUFFER_PROT_OUTPUT;
       segment({ segname: '__FVMLIB', vmaddr: u64(t.addr), vmsize: u64(t.geometry.bufferSize), fileoff: 0n, filesize: 0n, maxprot: prot, initprot: prot, nsects: 1, flags: SG_FVMLIB_NORELOC });
       SECTION_64.put(bytes, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: u64(t.addr), size: u64(t.geometry.byteSize), offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
       return;
@@ -180,7 +182,7 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
     case 'intermediate': {
       const r = plan.intermediate;
       if (!r) return;
-      segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: PROT_INTERMEDIATE, initprot: PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
+      segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: ANE_BUFFER_PROT_INTERMEDIATE, initprot: ANE_BUFFER_PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
       SECTION_64.put(bytes, sectionAt, { sectname: '__bss', segname: '__DATA', addr: u64(r.addr), size: u64(r.size), offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
       return;
     }
@@ -225,18 +227,45 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
   }
 }
 
+/** H14 files bind `__const` at slot 2 of the segment state (generations/matmul_h14.hwx). */
+const SEGMENT_SLOT_KERNEL = 2;
+/** Segment-state words of generations/matmul_h14.hwx: header size 4 words, ene 0xffff. */
+const SEGMENT_HEADER_WORDS = 4;
+const SEGMENT_ENE = 0xffff;
+
 function putProgram(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): void {
   const d = plan.description;
   const state = command.offset + THREAD_COMMAND.len;
   const stateBytes = plan.programStateWords * 4;
-  putLoadCommand(bytes, command.offset, LC_THREAD, command.size, THREAD_COMMAND, { flavor: THREAD_FLAVOR_PROGRAM, count: plan.programStateWords });
+  const segment = d.generation === 'H14';
+  const flavor = segment ? THREAD_FLAVOR_SEGMENT : THREAD_FLAVOR_PROGRAM;
+  putLoadCommand(bytes, command.offset, LC_THREAD, command.size, THREAD_COMMAND, { flavor, count: plan.programStateWords });
   const slots = new Array<number>(SLOT_COUNT).fill(0);
   slots[PROGRAM_SLOT_TEXT] = plan.text.addr;
-  slots[PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
+  slots[segment ? SEGMENT_SLOT_KERNEL : PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
   if (plan.intermediate) slots[PROGRAM_SLOT_INTERMEDIATE] = plan.intermediate.addr;
   for (const t of plan.tensors) slots[t.description.slot] = t.addr;
   PROGRAM_SLOT_TABLE.put(bytes, state, slots.map(u64));
   const firstTask = d.tasks[0];
+  if (segment) {
+    const words = d.tasks.reduce((n, t) => n + taskSize(t) / 4, 0);
+    SEGMENT_STATE_INFO.put(bytes, state, {
+      segAddr: u64(plan.text.addr),
+      sectIdx: 0n,
+      segHeaderSize: SEGMENT_HEADER_WORDS,
+      segWords: words,
+      segId: 0,
+      firstTdId: 0,
+      tdCount: d.tasks.length,
+      nextSegmentCount: 0,
+      nextSegmentId0: 0,
+      nextSegmentId1: 0,
+      ane: 0,
+      ene: SEGMENT_ENE,
+    });
+    putCString(bytes, state + stateBytes, d.networkName);
+    return;
+  }
   const late = d.layout !== 'v5';
   PROGRAM_TASK_INFO.put(bytes, state, {
     firstTaskAddress: u64(plan.text.addr),

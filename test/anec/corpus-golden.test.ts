@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodeAnecHeader, renderAnecStruct, runNativeEngine, type EngineOutcome } from '../../src/anec/index.js';
-import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason } from '../../support/corpus.js';
+import { convertRequest } from '../../support/requests.js';
 
 const skip = corpusSkipReason();
 if (skip) console.warn(`skipped: ${skip}`);
 
-const request = (path: string) => ({ path, name: undefined, force: false, print: true, compile: true });
 const fileBytes = (outcome: EngineOutcome): Buffer => Buffer.concat([outcome.anec!.header, outcome.anec!.payload]);
 
 describe.skipIf(skip !== undefined)('native upstream profile on the real corpus', () => {
@@ -19,7 +19,7 @@ describe.skipIf(skip !== undefined)('native upstream profile on the real corpus'
 
   for (const file of withGolden) {
     it(`should write upstream's exact bytes for ${file.name}`, () => {
-      const outcome = runNativeEngine(readFileSync(file.path), request(file.path), 'upstream');
+      const outcome = runNativeEngine(readFileSync(file.path), convertRequest(file.path), 'upstream');
       expect(outcome.error).toBeUndefined();
       const golden = readFileSync(file.golden!);
       expect(fileBytes(outcome).equals(golden)).toBe(true);
@@ -32,7 +32,7 @@ describe.skipIf(skip !== undefined)('native upstream profile on the real corpus'
   it('should fail on mul_macos26_m1.hwx where upstream does, with StopIteration', () => {
     const file = corpusFiles().find((f) => f.name === 'mul_macos26_m1.hwx');
     expect(file).toBeDefined();
-    const outcome = runNativeEngine(readFileSync(file!.path), request(file!.path), 'upstream');
+    const outcome = runNativeEngine(readFileSync(file!.path), convertRequest(file!.path), 'upstream');
     expect(outcome.ok).toBe(false);
     expect(outcome.error?.type).toBe('StopIteration');
     expect(outcome.anec).toBeUndefined();

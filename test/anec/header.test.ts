@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AnecHeaderRangeError, decodeAnecHeader, encodeAnecHeader, type AnecHeader } from '../../src/anec/index.js';
-import { anecHeaderArb } from '../arbitraries/anec-header.js';
+import { anecHeaderArb } from '../../support/arbitraries/anec-header.js';
 
 describe('the .anec header codec', () => {
   it('should decode what it encodes', () => {

@@ -1,20 +1,21 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { profiles, runNativeEngine, type EngineOutcome } from '../../src/anec/index.js';
-import { mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+import { profiles, runNativeEngine, upstreamExceptionTypes, upstreamType, type EngineOutcome } from '../../src/anec/index.js';
+import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusFiles, corpusSkipReason } from '../../support/corpus.js';
+import { convertRequest } from '../../support/requests.js';
 
-const request = { path: 'mutant.hwx', name: undefined, force: false, print: true, compile: true };
+const request = convertRequest('mutant.hwx');
 
-// Python exception types upstream can end with on bad input.
-const KNOWN_TYPES = ['StopIteration', 'AssertionError', 'IndexError', 'ValueError', 'RuntimeError', 'FormatFieldError'];
 
 function assertOutcome(outcome: EngineOutcome): void {
   if (outcome.ok) {
     expect(outcome.anec?.header.length).toBe(0x1000);
   } else {
-    expect(KNOWN_TYPES).toContain(outcome.error?.type);
+    expect(upstreamExceptionTypes).toContain(outcome.error?.type);
+    // The failure keeps its code, and the code names the type.
+    expect(upstreamType[outcome.error!.code!]).toBe(outcome.error?.type);
     expect(outcome.error?.message).not.toMatch(/\n/);
     expect(outcome.anec).toBeUndefined();
   }

@@ -63,7 +63,7 @@ describe('readSeries', () => {
 
   it('should refuse a name that leaves the patches folder', async () => {
     writeFileSync(path.join(patchesDir, 'series'), '../evil.patch\n');
-    await expect(readSeries(patchesDir)).rejects.toMatchObject({ code: 'series-unreadable' });
+    await expect(readSeries(patchesDir)).rejects.toMatchObject({ code: 'series_unreadable' });
   });
 });
 
@@ -124,7 +124,7 @@ describe('preparePatchedCopy', () => {
     const error = await preparePatchedCopy({ upstreamPackageDir, patchesDir, cacheDir }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(PatchError);
     expect(error).toMatchObject({
-      code: 'hunk-failed',
+      code: 'hunk_failed',
       patch: '0001-td.patch',
       file: '__init__.py',
       hunk: 1,
@@ -138,7 +138,7 @@ describe('preparePatchedCopy', () => {
   it('should fail clearly when series lists a missing patch', async () => {
     writeFileSync(path.join(patchesDir, 'series'), '0009-missing.patch\n');
     await expect(preparePatchedCopy({ upstreamPackageDir, patchesDir, cacheDir })).rejects.toMatchObject({
-      code: 'patch-missing',
+      code: 'patch_missing',
       patch: '0009-missing.patch',
     });
   });
@@ -148,7 +148,7 @@ describe('preparePatchedCopy', () => {
     writeFileSync(path.join(patchesDir, '0001-other.patch'), text);
     writeFileSync(path.join(patchesDir, 'series'), '0001-other.patch\n');
     await expect(preparePatchedCopy({ upstreamPackageDir, patchesDir, cacheDir })).rejects.toMatchObject({
-      code: 'target-missing',
+      code: 'target_missing',
       file: 'other.py',
     });
   });
@@ -156,6 +156,6 @@ describe('preparePatchedCopy', () => {
   it('should fail clearly when upstream has no package', async () => {
     await expect(
       preparePatchedCopy({ upstreamPackageDir: path.join(root, 'nowhere'), patchesDir, cacheDir }),
-    ).rejects.toMatchObject({ code: 'upstream-unreadable' });
+    ).rejects.toMatchObject({ code: 'upstream_unreadable' });
   });
 });

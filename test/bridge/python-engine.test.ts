@@ -21,19 +21,13 @@ import {
   processExists,
 } from './fake-anecc.js';
 import type { FakeAnecc } from './fake-anecc.js';
+import { convertRequest } from '../../support/requests.js';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const repoRoot = path.resolve(here, '..', '..');
 const brokenCaseBudgetMs = 10_000;
 
-const request = (overrides: Partial<ConvertRequest> = {}): ConvertRequest => ({
-  path: 'model.hwx',
-  name: undefined,
-  force: false,
-  print: true,
-  compile: true,
-  ...overrides,
-});
+const request = (overrides: Partial<ConvertRequest> = {}): ConvertRequest => convertRequest(overrides.path ?? 'model.hwx', overrides);
 
 let fake: FakeAnecc | undefined;
 let engine: PythonEngine | undefined;
@@ -167,19 +161,19 @@ describe('python engine failures', () => {
     expect(outcome?.logs).toEqual([{ level: 'info', message: 'looking at model.hwx' }]);
   });
 
-  it('should reject with upstream-import-failed when importing anecc raises', async () => {
+  it('should reject with upstream_import_failed when importing anecc raises', async () => {
     const e = await open(raisingAtImport);
-    const error = await expectEngineError(e.convert([request()], 'upstream'), 'upstream-import-failed');
+    const error = await expectEngineError(e.convert([request()], 'upstream'), 'upstream_import_failed');
     expect(error.pythonType).toBe('RuntimeError');
     expect(error.pythonMessage).toBe('boom at import');
     const report = await e.probe();
     expect(report.upstream.importError).toMatchObject({ type: 'RuntimeError', message: 'boom at import', line: 1 });
   });
 
-  it('should reject with upstream-not-found when the folder has no anecc package', async () => {
+  it('should reject with upstream_not_found when the folder has no anecc package', async () => {
     fake = writeFakeAnecc(workingAnecc);
     engine = await openPythonEngine({ pythonBin: testPythonBin, upstreamSrc: fake.patchesDir });
-    await expectEngineError(engine.convert([request()], 'upstream'), 'upstream-not-found');
+    await expectEngineError(engine.convert([request()], 'upstream'), 'upstream_not_found');
   });
 
   it('should time out a hanging call, kill the child, and stay unusable', async () => {
@@ -194,27 +188,27 @@ describe('python engine failures', () => {
 
   it('should reject pending calls when the child kills itself', async () => {
     const e = await open(killingItself);
-    const error = await expectEngineError(e.convert([request()], 'upstream'), 'python-exited');
+    const error = await expectEngineError(e.convert([request()], 'upstream'), 'python_exited');
     expect(error.message).toMatch(/SIGKILL/);
   });
 
-  it('should reject with python-not-found when PYTHON_BIN points nowhere', async () => {
+  it('should reject with python_not_found when PYTHON_BIN points nowhere', async () => {
     await expectEngineError(
       openPythonEngine({ pythonBin: path.join(repoRoot, 'no', 'such', 'python3') }),
-      'python-not-found',
+      'python_not_found',
     );
     const availability = await pythonEngineAvailability({ pythonBin: path.join(repoRoot, 'no', 'such', 'python3') });
-    expect(availability).toMatchObject({ available: false, reason: 'python-not-found' });
+    expect(availability).toMatchObject({ available: false, reason: 'python_not_found' });
   });
 
-  it('should reject with python-not-found when PYTHON_BIN is not executable', async () => {
-    await expectEngineError(openPythonEngine({ pythonBin: path.join(here, 'fake-anecc.ts') }), 'python-not-found');
+  it('should reject with python_not_found when PYTHON_BIN is not executable', async () => {
+    await expectEngineError(openPythonEngine({ pythonBin: path.join(here, 'fake-anecc.ts') }), 'python_not_found');
   });
 
   it('should say why upstream is unavailable', async () => {
     fake = writeFakeAnecc(raisingAtImport);
     const availability = await pythonEngineAvailability({ pythonBin: testPythonBin, upstreamSrc: fake.src });
-    expect(availability).toMatchObject({ available: false, reason: 'upstream-import-failed' });
+    expect(availability).toMatchObject({ available: false, reason: 'upstream_import_failed' });
     if (!availability.available) expect(availability.message).toMatch(/boom at import/);
   });
 });

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openPythonEngine, pythonEngineAvailability } from '../../src/bridge/index.js';
 import type { PythonEngine, PythonOutcome } from '../../src/bridge/index.js';
-import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason } from '../../support/corpus.js';
+import { convertRequest } from '../../support/requests.js';
 
 const availability = await pythonEngineAvailability();
 const skipReason = !availability.available
@@ -43,7 +44,7 @@ describe.skipIf(skipReason !== undefined)('python engine on the corpus', () => {
   });
 
   it('should give the golden bytes for every corpus file with the upstream profile', async () => {
-    const requests = goldenFiles.map((f) => ({ path: f.path, name: undefined, force: false, print: true, compile: true }));
+    const requests = goldenFiles.map((f) => convertRequest(f.path));
     const outcomes = await engine.convert(requests, 'upstream');
     expect(outcomes).toHaveLength(goldenFiles.length);
     for (const [i, file] of goldenFiles.entries()) {
@@ -57,14 +58,14 @@ describe.skipIf(skipReason !== undefined)('python engine on the corpus', () => {
 
   it('should fail on the compiler v9 file with StopIteration, as upstream does', async () => {
     const file = corpusFiles().find((f) => f.name === v9);
-    const [outcome] = await engine.convert([{ path: file?.path ?? '', name: undefined, force: false, print: false, compile: true }], 'upstream');
+    const [outcome] = await engine.convert([convertRequest(file?.path ?? '', { print: false })], 'upstream');
     expect(outcome).toMatchObject({ ok: false, error: { type: 'StopIteration' }, anec: undefined });
   });
 
   it('should convert the compiler v9 file with the patched profile', async () => {
     const file = corpusFiles().find((f) => f.name === v9);
     const golden = path.join(path.dirname(file?.path ?? ''), 'mul_macos26_m4.ane');
-    const [outcome] = await engine.convert([{ path: file?.path ?? '', name: undefined, force: false, print: false, compile: true }], 'patched');
+    const [outcome] = await engine.convert([convertRequest(file?.path ?? '', { print: false })], 'patched');
     expect(outcome?.error).toBeUndefined();
     expect(fileBytes(outcome).equals(readFileSync(golden))).toBe(true);
     expect(engine.patchStatus()?.upstreamPinned).toBe(true);
@@ -72,7 +73,7 @@ describe.skipIf(skipReason !== undefined)('python engine on the corpus', () => {
   });
 
   it('should give the upstream bytes for the older files with the patched profile', async () => {
-    const requests = goldenFiles.map((f) => ({ path: f.path, name: undefined, force: false, print: false, compile: true }));
+    const requests = goldenFiles.map((f) => convertRequest(f.path, { print: false }));
     const outcomes = await engine.convert(requests, 'patched');
     for (const [i, file] of goldenFiles.entries()) {
       expect(fileBytes(outcomes[i]).equals(readFileSync(file.golden ?? '')), file.name).toBe(true);

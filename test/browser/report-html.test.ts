@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'puppeteer-core';
 import { diffReportSchema, type DiffReport } from '../../src/tools/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason, repoRoot } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 import { chromiumSkipReason, launchChromium, type OpenBrowser } from './chromium.js';
 
 const skip = corpusSkipReason() ?? chromiumSkipReason();
@@ -110,7 +110,7 @@ describe.skipIf(skip !== undefined)('HTML report in headless Chromium', () => {
     expect(summaries).toHaveLength(3);
     expect(summaries[1]).toContain(`${report.files[1]!.warnings.length} warning(s)`);
     expect(await page.$$eval('.warnings li', (l) => l.map((x) => x.textContent ?? ''))).toEqual(
-      expect.arrayContaining([expect.stringContaining('spurious-kdma')]),
+      expect.arrayContaining([expect.stringContaining('spurious_kdma')]),
     );
   });
 

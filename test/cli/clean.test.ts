@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ANEC_HEADER_SIZE_IN_BYTES } from '../../src/anec/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason } from '../../support/corpus.js';
 import { differingWords } from '../tools/helpers.js';
 
 const skip = corpusSkipReason();

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, describe, expect, it } from 'vitest';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-cli-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

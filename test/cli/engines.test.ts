@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { pythonEngineAvailability } from '../../src/bridge/index.js';
 import { raisingAtImport, testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusFiles, corpusSkipReason, repoRoot } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-engines-'));
 const fakes: { remove(): void }[] = [];

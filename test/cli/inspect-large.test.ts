@@ -26,11 +26,11 @@ describe('anecc inspect on a 40-task model', () => {
   it('should fold the same warning on every task into one line listing the tasks', async () => {
     const r = await runAnecc(['inspect', model]);
     expect(r.exitCode).toBe(0);
-    const spurious = r.stdout.split('\n').filter((l) => l.includes('spurious-kdma'));
+    const spurious = r.stdout.split('\n').filter((l) => l.includes('spurious_kdma'));
     expect(spurious).toHaveLength(1);
     expect(spurious[0]).toContain(`tasks 0..${TASKS - 1} (${TASKS}): each uses no kernel`);
     const json = inspectReportSchema.parse(JSON.parse((await runAnecc(['inspect', model, '--json'])).stdout));
-    expect(json.warnings.find((w) => w.code === 'spurious-kdma')?.tasks).toEqual(Array.from({ length: TASKS }, (_, i) => i));
+    expect(json.warnings.find((w) => w.code === 'spurious_kdma')?.tasks).toEqual(Array.from({ length: TASKS }, (_, i) => i));
   });
 
   it('should give one line per task with --summary', async () => {

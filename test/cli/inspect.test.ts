@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { inspectReportSchema } from '../../src/tools/index.js';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusDir, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusDir, corpusSkipReason } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);
@@ -13,11 +13,11 @@ const work = mkdtempSync(join(tmpdir(), 'anecc-inspect-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 describe.skipIf(skip !== undefined)('anecc inspect on the corpus', () => {
-  it('should print JSON that passes the schema, with libane-slot-order and probs at slot 6', async () => {
+  it('should print JSON that passes the schema, with libane_slot_order and probs at slot 6', async () => {
     const r = await runAnecc(['inspect', corpus('mul_macos14.hwx'), '--json']);
     expect(r.exitCode).toBe(0);
     const report = inspectReportSchema.parse(JSON.parse(r.stdout));
-    expect(report.warnings.map((w) => w.code)).toContain('libane-slot-order');
+    expect(report.warnings.map((w) => w.code)).toContain('libane_slot_order');
     expect(report.tensors.find((t) => t.name === 'probs')).toMatchObject({ role: 'output', shape: [1, 64, 1, 1], slot: 6 });
   });
 

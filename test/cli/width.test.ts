@@ -3,7 +3,7 @@
 // and is left out on purpose.
 import { describe, expect, it } from 'vitest';
 import { runAnecc } from '../helpers/cli.js';
-import { corpusFiles, corpusSkipReason } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

@@ -10,9 +10,9 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { profiles, type Profile } from '../../src/anec/index.js';
 import { openPythonEngine, pythonEngineAvailability, type PythonEngine } from '../../src/bridge/index.js';
-import { generatedPlanArb, inputPlanArb, type InputPlan } from '../arbitraries/hwx-inputs.js';
-import { corpusSkipReason } from '../helpers/corpus.js';
-import { compareOne } from './lib/live.js';
+import { generatedPlanArb, inputPlanArb, type InputPlan } from '../../support/arbitraries/hwx-inputs.js';
+import { corpusSkipReason } from '../../support/corpus.js';
+import { compareOne } from '../../support/differential/live.js';
 import { regressions } from './regressions.js';
 
 const availability = await pythonEngineAvailability();

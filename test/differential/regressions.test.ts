@@ -3,9 +3,9 @@
 
 import { describe, expect, it } from 'vitest';
 import { runNativeEngine } from '../../src/anec/index.js';
-import { convertRequestOf, describePlan, inputFileName, materializeInput } from '../arbitraries/hwx-inputs.js';
-import { corpusSkipReason } from '../helpers/corpus.js';
-import { verdictOf } from './lib/verdict.js';
+import { convertRequestOf, describePlan, inputFileName, materializeInput } from '../../support/arbitraries/hwx-inputs.js';
+import { corpusSkipReason } from '../../support/corpus.js';
+import { verdictOf } from '../../support/differential/verdict.js';
 import { aliasStabTakenForInput, regressions } from './regressions.js';
 
 const corpusMissing = corpusSkipReason();

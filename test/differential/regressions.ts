@@ -4,7 +4,7 @@
 
 import type { Profile } from '../../src/anec/index.js';
 import { describeMul, mulShape } from '../../src/writer/index.js';
-import type { InputPlan } from '../arbitraries/hwx-inputs.js';
+import type { InputPlan } from '../../support/arbitraries/hwx-inputs.js';
 
 export interface Regression {
   /** What differed, and where it was found (`seed 20261125 case 2`). */

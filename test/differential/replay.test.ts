@@ -4,9 +4,9 @@
 
 import { beforeAll, describe, expect, it } from 'vitest';
 import { profiles } from '../../src/anec/index.js';
-import { corpusSkipReason } from '../helpers/corpus.js';
-import { oraclePath, readOracle } from './lib/oracle-file.js';
-import { replayOracle, type ReplaySummary } from './lib/replay.js';
+import { corpusSkipReason } from '../../support/corpus.js';
+import { oraclePath, readOracle } from '../../support/differential/oracle-file.js';
+import { replayOracle, type ReplaySummary } from '../../support/differential/replay.js';
 
 const REPLAY_TIMEOUT_MS = 240_000;
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { decodeW8, FULL_TASK_FIRST_PACKET, COMPACT_TASK_FIRST_PACKET, readHwx } from '../../src/hwx/index.js';
 import type { HwxFile } from '../../src/hwx/index.js';
-import { corpusFiles, corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 interface Expected {
   readonly compiler: string;

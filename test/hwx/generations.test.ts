@@ -15,7 +15,7 @@ import {
   writeSlots,
 } from '../../src/hwx/index.js';
 import type { DecodedRegister, GenerationProfile, HwxFile } from '../../src/hwx/index.js';
-import { corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 const fieldsOf = (r: DecodedRegister) => Object.fromEntries(r.fields.map((f) => [f.name, f.value]));
 
@@ -106,6 +106,13 @@ describe.skipIf(skip !== undefined)('generation profiles on generations/', () =>
       expect(geometry(file, profileFor(file.header.cpusubtype))).toMatchObject(matmul);
     });
   }
+
+  it('should read the matmul geometry of matmul_h15.hwx through its dense task stream', () => {
+    const file = readHwx(readCorpusFile('generations/matmul_h15.hwx'));
+    expect(file.warnings).toEqual([]);
+    expect(file.taskStream?.tasks.map((t) => [t.offset - 0x4000, t.size])).toEqual([[0x10, 0x11c]]);
+    expect(geometry(file, profileFor(6))).toMatchObject({ 'Cin.Cin': 3, 'Cout.Cout': 2, 'InDim.W': 2, 'InDim.H': 1, 'OutDim.W': 2, 'OutDim.H': 1 });
+  });
 
   it('should bind the H13 matmul: k0 = slot 4 (A), r0 = slot 5 (B), w = slot 6', () => {
     const file = readHwx(readCorpusFile('generations/matmul_h13.hwx'));

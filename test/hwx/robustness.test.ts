@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { HwxFormatError, maxTaskCount, readHwx, readTaskStream, safeReadHwx, tokens } from '../../src/hwx/index.js';
 import type { HwxFile } from '../../src/hwx/index.js';
 import { assertTypedFailure, withWord } from '../helpers/hwx-assert.js';
-import { corpusFiles, corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 import { BUFFER_BASE_ADDRESS, chainedTasksFile, decodeWork, manySectionsFile, manySymbolsFile, scanWork } from './large-inputs.js';
 
 // Words a mutation should try: the values the readers branch on, and sizes that overflow.

@@ -75,6 +75,7 @@ const cases: readonly Case[] = [
   roundTrip('SYMTAB_COMMAND', tokens.SYMTAB_COMMAND, fc.record({ symoff: u32, nsyms: u32, stroff: u32, strsize: u32 })),
   roundTrip('NLIST_64', tokens.NLIST_64, fc.record({ strx: u32, type: u8, sect: u8, desc: u16, value: u64 })),
   roundTrip('THREAD_COMMAND', tokens.THREAD_COMMAND, fc.record({ flavor: u32, count: u32 })),
+  roundTrip('PROGRAM_TASK_FIELDS', tokens.PROGRAM_TASK_FIELDS, fc.record({ firstTaskAddress: u64, firstTaskWordMarker: u32, taskCount: u32 })),
   roundTrip(
     'PROGRAM_TASK_INFO',
     tokens.PROGRAM_TASK_INFO,

@@ -14,7 +14,7 @@ import {
   safeReadHwx,
 } from '../../src/hwx/index.js';
 import type { HwxIssue, SymbolEntry } from '../../src/hwx/index.js';
-import { corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 describe('generations', () => {
   it('should name known cpusubtypes and fall back to hex', () => {

@@ -4,8 +4,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { runNativeEngine } from '../../src/anec/index.js';
 import { diffLoaded, loadBytes, ToolError } from '../../src/tools/index.js';
-import { applyDeepMutations, deepMutationArb, mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { applyDeepMutations, deepMutationArb, mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

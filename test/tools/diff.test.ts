@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { readHwx } from '../../src/hwx/index.js';
 import { diffLoaded, diffReportSchema, foldRows, loadBytes, ToolError, type DiffReport, type DiffRow } from '../../src/tools/index.js';
 import { describeHwxFile, describeMul, writeHwx } from '../../src/writer/index.js';
-import { mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);

@@ -1,8 +1,9 @@
 // Shared pieces of the tools tests: converting a corpus file in memory, and word-level comparison.
 import { runNativeEngine, type AnecBytes } from '../../src/anec/index.js';
+import { convertRequest } from '../../support/requests.js';
 
 export function convertUpstream(path: string, bytes: Uint8Array): AnecBytes {
-  const outcome = runNativeEngine(bytes, { path, name: undefined, force: false, print: false, compile: true }, 'upstream');
+  const outcome = runNativeEngine(bytes, convertRequest(path, { print: false }), 'upstream');
   if (outcome.anec === undefined) throw new Error(`conversion of ${path} failed: ${outcome.error?.message ?? 'no output'}`);
   return outcome.anec;
 }

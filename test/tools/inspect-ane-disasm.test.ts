@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { inspectBytes } from '../../src/tools/index.js';
 import type { InspectReport } from '../../src/tools/index.js';
-import { corpusSkipReason, readCorpusFile, repoRoot } from '../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile, repoRoot } from '../../support/corpus.js';
 
 type Json = Record<string, unknown>;
 type Tdv = number | { enabled: boolean; base?: number; size?: number; [k: string]: unknown };

@@ -2,8 +2,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { inspectBytes, inspectReportSchema, ToolError, type InspectReport } from '../../src/tools/index.js';
 import { describeMul, describeMulDebugProbs, writeHwx } from '../../src/writer/index.js';
-import { mutate, mutationArb } from '../arbitraries/mutations.js';
-import { corpusFiles, corpusSkipReason, readCorpusFile } from '../helpers/corpus.js';
+import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
+import { corpusFiles, corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);
@@ -23,12 +23,12 @@ function inspectOrToolError(bytes: Uint8Array): InspectReport | ToolError {
 const codes = (r: InspectReport): string[] => r.warnings.map((w) => w.code);
 
 describe.skipIf(skip !== undefined)('inspect on the corpus', () => {
-  it('should report libane-slot-order and the output probs [1, 64, 1, 1] at slot 6 for mul_macos14.hwx', () => {
+  it('should report libane_slot_order and the output probs [1, 64, 1, 1] at slot 6 for mul_macos14.hwx', () => {
     // Act
     const report = inspectBytes('mul_macos14.hwx', readCorpusFile('mul_macos14.hwx'));
     // Assert
-    expect(codes(report)).toContain('libane-slot-order');
-    expect(codes(report)).toContain('spurious-kdma');
+    expect(codes(report)).toContain('libane_slot_order');
+    expect(codes(report)).toContain('spurious_kdma');
     expect(report.tensors.find((t) => t.name === 'probs')).toMatchObject({ role: 'output', shape: [1, 64, 1, 1], slot: 6 });
     expect(report).toMatchObject({ kind: 'hwx', generation: 'H13', subtype: 4, compiler: { version: '7.6.4' } });
     const task = report.tasks[0]!;
@@ -44,7 +44,7 @@ describe.skipIf(skip !== undefined)('inspect on the corpus', () => {
   it('should read the compact task of mul_macos26_m1.hwx', () => {
     const report = inspectBytes('mul_macos26_m1.hwx', readCorpusFile('mul_macos26_m1.hwx'));
     expect(report.tasks.map((t) => [t.layout, t.size, t.firstPacket])).toEqual([['compact', 0x1f8, 0x4401f800]]);
-    expect(codes(report)).toEqual(['libane-slot-order', 'spurious-kdma']);
+    expect(codes(report)).toEqual(['libane_slot_order', 'spurious_kdma']);
   });
 
   it('should give every corpus file (HWX and .anec) a report that passes the schema', () => {
@@ -63,10 +63,10 @@ describe.skipIf(skip !== undefined)('inspect on the corpus', () => {
       ['src0', 'input', 5],
       ['src1', 'input', 6],
     ]);
-    expect(codes(report)).toContain('libane-slot-order');
+    expect(codes(report)).toContain('libane_slot_order');
   });
 
-  it('should list spurious-kdma registers in adjacent runs only, so a gap or a distant like run stays visible', () => {
+  it('should list spurious_kdma registers in adjacent runs only, so a gap or a distant like run stays visible', () => {
     // Arrange: the unnamed 0x1f8e8.. words take the value of the 0x1f8c8.. ones, and CoeffDMAConfig5 is 0.
     const bytes = new Uint8Array(readCorpusFile('mul_macos14.ane'));
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -75,7 +75,7 @@ describe.skipIf(skip !== undefined)('inspect on the corpus', () => {
     for (let address = 0x1f8e8; address <= 0x1f8f4; address += 4) set(address, 0x80);
     set(0x1f81c, 0);
     // Act
-    const warning = inspectBytes('x', bytes).warnings.find((w) => w.code === 'spurious-kdma');
+    const warning = inspectBytes('x', bytes).warnings.find((w) => w.code === 'spurious_kdma');
     // Assert
     expect(warning?.message).toContain('CoeffDMAConfig0..CoeffDMAConfig4 (0x1f808..0x1f818) = 0x80, CoeffDMAConfig6..CoeffDMAConfig15 (0x1f820..0x1f844) = 0x80');
     expect(warning?.message).toContain('0x1f8c8..0x1f8d4 = 0x80, 0x1f8e8..0x1f8f4 = 0x80');
@@ -99,7 +99,7 @@ describe('inspect on writer-built and random files', () => {
     const report = inspectBytes('h14.hwx', bytes);
     // Assert
     expect(report.generation).toBe('H14');
-    expect(codes(report)).toContain('generation-layout-mismatch');
+    expect(codes(report)).toContain('generation_layout_mismatch');
     expect(report.decoding?.generation).toBe('H13');
     expect(report.tasks[0]!.registers.find((r) => r.address === 0xc800)?.register).toBe('KernelCfg');
   });
@@ -112,7 +112,7 @@ describe('inspect on writer-built and random files', () => {
     const report = inspectBytes('h16.hwx', bytes);
     // Assert
     expect(report.generation).toBe('H16');
-    expect(report.warnings.filter((w) => w.code === 'generation-not-decoded').map((w) => w.message)).toEqual([
+    expect(report.warnings.filter((w) => w.code === 'generation_not_decoded').map((w) => w.message)).toEqual([
       'H16 (cpusubtype 7, unknown task-descriptor version): no public register map, so its tasks are shown raw and its registers are not decoded',
     ]);
     expect(report.tasks[0]!.registers.every((r) => r.register === null && r.block === null && r.fields.length === 0)).toBe(true);

@@ -1,16 +1,15 @@
 // Where the real corpus and an importable upstream anecc are, if anywhere (see design.md: Testing).
 
-import { existsSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execaSync } from 'execa';
+import { corpusDir as findCorpus, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-export const corpusDir = process.env['ANECC_CORPUS'] ?? path.resolve(repoRoot, '..', 'shared', 'hwx');
-export const hasCorpus = existsSync(path.join(corpusDir, 'MANIFEST.md'));
-if (!hasCorpus) console.warn(`writer tests: corpus not found at ${corpusDir} (set ANECC_CORPUS); corpus checks skipped`);
+export { repoRoot };
+const found = findCorpus();
+export const corpusDir = found ?? '';
+export const hasCorpus = found !== undefined;
+if (!hasCorpus) console.warn(`writer tests: ${corpusSkipReason()}`);
 
-export const pythonBin = process.env['PYTHON_BIN'] ?? 'python3';
+const pythonBin = process.env['PYTHON_BIN'] ?? 'python3';
 const upstreamEnv = { ...process.env, PYTHONPATH: process.env['ANECC_UPSTREAM_SRC'] ?? process.env['PYTHONPATH'] ?? '', DEBUG: '' };
 
 function probeUpstream(): boolean {

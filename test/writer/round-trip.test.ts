@@ -10,7 +10,7 @@ import {
   hwxLayouts,
   writeHwx,
 } from '../../src/writer/index.js';
-import { hwxDescriptionArb } from '../arbitraries/hwx-description.js';
+import { hwxDescriptionArb } from '../../support/arbitraries/hwx-description.js';
 
 describe('writer/reader round trip', () => {
   it.each([

@@ -8,7 +8,7 @@ import { renderChanges } from '../render/changes-text.js';
 import { parseWith, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
+const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
 
 const RULE = `
 A task uses no kernel when none of its CoeffDMAConfig registers has bit 0 (enable) set.
@@ -34,14 +34,10 @@ function cleanCommand(): Command {
 function loadAnec(path: string): LoadedAnec {
   const loaded = loadFile(path);
   if (loaded.kind !== 'anec') {
-    throw new ToolError('wrong_kind', path, `${path}: clean works on .anec files; to clean while converting run: anecc ${path} --clean -o OUT.anec`);
+    throw new ToolError({ code: 'wrong_kind', path });
   }
   if (BigInt(loaded.payload.length) < loaded.header.size) {
-    throw new ToolError(
-      'truncated',
-      path,
-      `${path}: truncated: its header says ${loaded.header.size} payload bytes, the file has ${loaded.payload.length}; convert the HWX again`,
-    );
+    throw new ToolError({ code: 'truncated', path, declared: loaded.header.size, actual: loaded.payload.length });
   }
   return loaded;
 }

@@ -10,7 +10,7 @@ import { renderLogRecord, renderFailure } from '../render/text.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 
-export const convertSynopsis: Synopsis = { usage: 'anecc [OPTIONS] PATH', help: 'anecc --help' };
+const convertSynopsis: Synopsis = { usage: 'anecc [OPTIONS] PATH', help: 'anecc --help' };
 
 const DESCRIPTION = "Convert an HWX file from Apple's ANE compiler into an .anec file for libane.";
 

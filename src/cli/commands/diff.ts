@@ -5,7 +5,7 @@ import { ExitCode, type Io } from '../io.js';
 import { emitReport, jsonIndent, pickFormat, textWidth, type ReportFormat } from '../report-output.js';
 import { parseWith, type Synopsis } from '../usage.js';
 
-export const diffSynopsis: Synopsis = { usage: 'anecc diff [OPTIONS] A B [C ...]', help: 'anecc diff --help' };
+const diffSynopsis: Synopsis = { usage: 'anecc diff [OPTIONS] A B [C ...]', help: 'anecc diff --help' };
 
 /** As cmp(1) and diff(1): 0 same, 1 different, 2 trouble. */
 const DIFF_TROUBLE = ExitCode.usage;

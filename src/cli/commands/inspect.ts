@@ -5,7 +5,7 @@ import { ExitCode, type Io } from '../io.js';
 import { emitReport, jsonIndent, pickFormat, textWidth, type ReportFormat } from '../report-output.js';
 import { parseWith, type Synopsis } from '../usage.js';
 
-export const inspectSynopsis: Synopsis = { usage: 'anecc inspect [OPTIONS] FILE', help: 'anecc inspect --help' };
+const inspectSynopsis: Synopsis = { usage: 'anecc inspect [OPTIONS] FILE', help: 'anecc inspect --help' };
 
 const FORMATS: readonly ReportFormat[] = ['text', 'json', 'html'];
 

@@ -1,5 +1,6 @@
 // Text form of what clean / remap changed in a payload, runs of like changes on one line.
-import { formatRun, hex, registerRuns } from '../../tools/index.js';
+import { hex } from '../../anec/index.js';
+import { formatRun, registerRuns } from '../../tools/index.js';
 import type { PayloadChange, RegisterChange, SlotMapping } from '../../tools/index.js';
 
 export function renderChanges(changes: readonly PayloadChange[], mapping?: SlotMapping): string {

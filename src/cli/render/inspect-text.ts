@@ -1,6 +1,7 @@
 // Text form of an inspect report: a summary, then one short block per task (registers as
 // `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
-import { formatRun, hex, registerRuns, taskSummaries } from '../../tools/index.js';
+import { hex } from '../../anec/index.js';
+import { formatRun, registerRuns, taskSummaries } from '../../tools/index.js';
 import type { InspectReport, InspectTask } from '../../tools/index.js';
 import { wrap } from './values.js';
 

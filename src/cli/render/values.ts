@@ -1,5 +1,5 @@
 // A compared value as text, by the format its field declares (never guessed from its path).
-import { hex } from '../../tools/index.js';
+import { hex } from '../../anec/index.js';
 import type { DiffFile, DiffValue, ValueFormat } from '../../tools/index.js';
 
 export const ABSENT = '(absent)';

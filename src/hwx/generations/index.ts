@@ -8,7 +8,8 @@
 import { h13 } from './h13.js';
 import { h14 } from './h14.js';
 import type { GenerationProfile } from './types.js';
-import { h11, h12, h15, m9, t0, undecodedProfile } from './undecoded.js';
+import { h15 } from './h15.js';
+import { h11, h12, m9, t0, undecodedProfile } from './undecoded.js';
 
 export type * from './types.js';
 export {
@@ -41,6 +42,7 @@ export {
   H13_TASK_HEADER_SIZE_IN_BYTES,
 } from './h13.js';
 export { h14 } from './h14.js';
+export { h15 } from './h15.js';
 
 export interface Generation {
   readonly cpusubtype: number;

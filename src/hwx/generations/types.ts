@@ -60,10 +60,15 @@ export interface KnownTaskSize {
  * - `packets`: header words, then packets `(count - 1) << 26 | byte address` followed by count values
  *   (H13 and, with a shorter header, M9/H11/T0/H12);
  * - `fixed`: registers sit at fixed byte offsets of the task (H14 as AlexAltea/ane td_v11.h reads it);
+ * - `dense`: H15 as freedomtan/coreml_to_ane_hwx hwx_dump/hwx_parsing.py (decode_ane_td_m4) reads
+ *   it: each task's first word gives its size in words (bits 26:16; a 16-byte record with size 0 is
+ *   skipped), header words, then packets whose header holds a word address (bits 14:0) and either a
+ *   count (bit 31 clear: bits 20:15 + 1 consecutive words) or a mask (bit 31 set: one word at the
+ *   address, then one per set bit b of bits 30:15 at address + b + 1);
  * - `raw`: nothing public says how to read it: the task is one run of words.
  */
 export interface TaskLayout {
-  readonly encoding: 'packets' | 'fixed' | 'raw';
+  readonly encoding: 'packets' | 'fixed' | 'dense' | 'raw';
   /** Header bytes before the first packet (or before the first fixed register). */
   readonly headerSizeInBytes: number;
   /** Header word holding the next task's offset from the stream start, when the layout has one. */

@@ -2,9 +2,8 @@
 // bare packets where the packet encoding is plain) and never with another generation's names.
 //
 // Task-descriptor versions: AlexAltea/ane e397b69 src/libane/hwx.c (hwx_td_version_for_cpu:
-// T0 4, M9 and H11 5, H12 6, H15 8). Thread flavors: the corpus files (generations/, compiler
-// 7.5.8) carry the program descriptor (flavor 1) up to H13 and the segment state (flavor 4) in H14
-// and H15. The 0x1c-byte header and the packet encoding of M9/H11/T0/H12 are observed on those
+// T0 4, M9 and H11 5, H12 6). Thread flavors: the corpus files (generations/, compiler 7.5.8)
+// carry the program descriptor (flavor 1) up to H13. The 0x1c-byte header and the packet encoding of M9/H11/T0/H12 are observed on those
 // files (the first packet header, 0x08018800, sits at task + 0x1c in all four); the names of the
 // header words and registers are in no public source. td_v5.h's TD_V5 is the 0x274-byte H13 task
 // (ane-disasm skips these smaller files with "smaller than a TD_V5"), so it is not used here.
@@ -59,22 +58,6 @@ export const h11 = early('H11', 'A12', 1, 5, [0x14c]);
 export const t0 = early('T0', 'not public', 2, 4, [0x1cc]);
 export const h12 = early('H12', 'A13', 3, 6, [0x14c]);
 
-export const h15: GenerationProfile = {
-  name: 'H15',
-  chips: 'A16, M3',
-  cpusubtypes: [6],
-  tdVersion: 8,
-  threads: { program: undefined, segment: 4, tensor: 3 },
-  layout: rawLayout([0x12c]),
-  header: [],
-  bindings: [],
-  blocks: [],
-  registers: [],
-  registersDecoded: false,
-  convert: 'refused',
-  cleanRules: undefined,
-  sources: [HWX_C],
-};
 
 /** A generation known by name only (H16 and later), or an unknown cpusubtype. */
 export function undecodedProfile(name: string, chips: string, cpusubtype: number): GenerationProfile {

@@ -1,7 +1,7 @@
 // Cleaning and slot remapping of task streams: the fixes `anecc clean` and `--clean` apply.
 export { cleanPayload, type CleanOptions, type CleanResult } from './clean-payload.js';
-export { cleanableAddresses, cleanableWrites, coefficientConfigAddresses, usesKernel } from './rules.js';
+export { cleanableWrites, usesKernel } from './rules.js';
 export type { BindingChange, PayloadChange, PayloadEdit, RegisterChange, SlotMove } from './types.js';
 export { fixAnec, type AnecFixOptions, type AnecFixResult } from './clean-anec.js';
 export { maxBindableSlot, rebind } from './remap-bindings.js';
-export { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError, type RemapInfo, type RemapResult, type SlotMapping, type SlotRemapReason } from './remap-slots.js';
+export { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError, type RemapInfo, type RemapResult, type SlotMapping } from './remap-slots.js';

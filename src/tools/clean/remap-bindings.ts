@@ -8,7 +8,7 @@ import type { SlotBindings, W8SlotField } from '../../hwx/index.js';
 type EnableField = 'rbase0Enabled' | 'rbase1Enabled' | 'wbaseEnabled';
 
 /** The slot fields that carry an enable bit, and that remap rewrites. */
-export const enabledSlotFields: readonly (readonly [W8SlotField, EnableField])[] = [
+const enabledSlotFields: readonly (readonly [W8SlotField, EnableField])[] = [
   ['rbase0', 'rbase0Enabled'],
   ['rbase1', 'rbase1Enabled'],
   ['wbase', 'wbaseEnabled'],

@@ -9,9 +9,10 @@
 // refused with a SlotRemapError.
 
 import { FIRST_IO_SLOT, NCHW_FIELD_COUNT, slotName, type AnecHeader } from '../../anec/index.js';
-import { PROGRAM_SLOT_FIRST_IO, decodeBindings, decodeW8, h13, readSlots, readTaskStream, TASK_HEADER_W8, tokens, writeSlots } from '../../hwx/index.js';
+import { AneccError, PROGRAM_SLOT_FIRST_IO, decodeBindings, decodeW8, h13, readSlots, readTaskStream, TASK_HEADER_W8, tokens, writeSlots } from '../../hwx/index.js';
 import type { HwxFile, Task } from '../../hwx/index.js';
 import type { BindingChange, SlotMove } from './types.js';
+import { slotRemapMessage, type SlotRemapFailure, type SlotRemapReason } from '../messages.js';
 import { bindingWords, maxBindableSlot, rebindWord } from './remap-bindings.js';
 
 /** Slots a task reads (r0, r1 and kernel bindings k0..k3) and writes, from the H13 profile. */
@@ -20,30 +21,16 @@ function taskSlots(task: Task): { reads: number[]; writes: number[] } {
   return { reads: readSlots(bindings), writes: writeSlots(bindings) };
 }
 
-export type SlotRemapReason =
-  /** A slot is read before any task writes it, and written later: input or output? */
-  | 'role_conflict'
-  /** The bound slots do not match the header's src_count / dst_count. */
-  | 'count_mismatch'
-  /** An input or output tensor has no program slot, or shares one. */
-  | 'unbound_tensor'
-  /** A task binds an I/O slot no tensor is known at. */
-  | 'unknown_slot'
-  /** The header's row for the new slot does not have the tensor's shape. */
-  | 'shape_mismatch'
-  /** W8's TBase field names an I/O slot, which remap does not know how to treat. */
-  | 'tbase_in_use'
-  /** More tensors than W8 can address. */
-  | 'slot_out_of_range';
-
-export class SlotRemapError extends Error {
+export class SlotRemapError extends AneccError<'ambiguous_slots'> {
   override readonly name = 'SlotRemapError';
-  readonly code = 'ambiguous_slots';
   readonly reason: SlotRemapReason;
+  /** The facts the message is worded from. */
+  readonly failure: SlotRemapFailure;
 
-  constructor(reason: SlotRemapReason, detail: string) {
-    super(`cannot remap slots: ${detail}`);
-    this.reason = reason;
+  constructor(failure: SlotRemapFailure) {
+    super('ambiguous_slots', slotRemapMessage(failure));
+    this.reason = failure.reason;
+    this.failure = failure;
   }
 }
 
@@ -67,7 +54,7 @@ function checkTbase(tasks: readonly Task[]): void {
   for (const task of tasks) {
     const tbase = decodeW8(task.header[TASK_HEADER_W8] ?? 0).tbase;
     if (tbase >= PROGRAM_SLOT_FIRST_IO) {
-      throw new SlotRemapError('tbase_in_use', `task ${task.index} W8 TBase names slot ${tbase}`);
+      throw new SlotRemapError({ reason: 'tbase_in_use', task: task.index, slot: tbase });
     }
   }
 }
@@ -76,7 +63,7 @@ function checkTbase(tasks: readonly Task[]): void {
 function layout(outputs: readonly BoundTensor[], inputs: readonly BoundTensor[]): SlotMove[] {
   const moves: SlotMove[] = [];
   const push = (t: BoundTensor, to: number): void => {
-    if (to > maxBindableSlot) throw new SlotRemapError('slot_out_of_range', `slot ${to} does not fit W8`);
+    if (to > maxBindableSlot) throw new SlotRemapError({ reason: 'slot_out_of_range', slot: to });
     moves.push({ from: t.slot, to, role: t.role, name: t.name });
   };
   outputs.forEach((t, i) => push(t, FIRST_IO_SLOT + i));
@@ -87,10 +74,7 @@ function layout(outputs: readonly BoundTensor[], inputs: readonly BoundTensor[])
 function checkCounts(outputs: number, inputs: number, header: AnecHeader | undefined): void {
   if (header === undefined) return;
   if (outputs !== header.dstCount || inputs !== header.srcCount) {
-    throw new SlotRemapError(
-      'count_mismatch',
-      `the tasks bind ${outputs} output and ${inputs} input slot(s), the header says dst_count ${header.dstCount}, src_count ${header.srcCount}`,
-    );
+    throw new SlotRemapError({ reason: 'count_mismatch', outputs, inputs, dstCount: header.dstCount, srcCount: header.srcCount });
   }
 }
 
@@ -103,7 +87,7 @@ function checkTaskSlots(tasks: readonly Task[], known: ReadonlySet<number>): voi
     const b = taskSlots(task);
     for (const slot of [...b.reads, ...b.writes]) {
       if (slot >= PROGRAM_SLOT_FIRST_IO && !known.has(slot)) {
-        throw new SlotRemapError('unknown_slot', `task ${task.index} binds slot ${slot}, which holds no input or output`);
+        throw new SlotRemapError({ reason: 'unknown_slot', task: task.index, slot });
       }
     }
   }
@@ -124,9 +108,9 @@ export function slotMappingFromHwx(file: HwxFile, header?: AnecHeader): SlotMapp
   for (const t of io) {
     const name = t.name ?? 'a tensor without a name';
     if (t.slot === undefined || t.slot < PROGRAM_SLOT_FIRST_IO) {
-      throw new SlotRemapError('unbound_tensor', `${t.role} ${name} has no I/O slot in the program descriptor`);
+      throw new SlotRemapError({ reason: 'unbound_tensor', role: t.role, name, sharedSlot: undefined });
     }
-    if (seen.has(t.slot)) throw new SlotRemapError('unbound_tensor', `${t.role} ${name} shares slot ${t.slot} with another tensor`);
+    if (seen.has(t.slot)) throw new SlotRemapError({ reason: 'unbound_tensor', role: t.role, name, sharedSlot: t.slot });
     seen.add(t.slot);
     bound.push({ slot: t.slot, role: t.role as 'input' | 'output', name: t.name, shape: t.shape });
   }
@@ -140,10 +124,7 @@ export function slotMappingFromHwx(file: HwxFile, header?: AnecHeader): SlotMapp
       const tensor = bound.find((t) => t.slot === move.from);
       const want = headerShape(header, move.to);
       if (tensor?.shape !== undefined && tensor.shape.some((v, i) => v !== want[i])) {
-        throw new SlotRemapError(
-          'shape_mismatch',
-          `${move.role} ${move.name ?? ''} has shape [${tensor.shape.join(', ')}] but the header's slot ${move.to} is [${want.join(', ')}]`,
-        );
+        throw new SlotRemapError({ reason: 'shape_mismatch', role: move.role, name: move.name, shape: tensor.shape, slot: move.to, header: want });
       }
     }
   }
@@ -162,7 +143,7 @@ export function slotMappingFromTasks(tasks: readonly Task[], header?: AnecHeader
   }
   for (const slot of readFirst) {
     if (written.has(slot)) {
-      throw new SlotRemapError('role_conflict', `slot ${slot} is read before any task writes it and written later, so its role is unknown`);
+      throw new SlotRemapError({ reason: 'role_conflict', slot });
     }
   }
   const bySlot = (a: number, b: number): number => a - b;

@@ -12,10 +12,10 @@ import type { RegisterWrite, Task } from '../../hwx/index.js';
 // The H13 rules (src/hwx/generations/h13.ts): .anec payloads are H13 tasks.
 
 /** Addresses whose bit 0 enables a coefficient DMA channel. */
-export const coefficientConfigAddresses: ReadonlySet<number> = new Set(rules.coefficientConfigs);
+const coefficientConfigAddresses: ReadonlySet<number> = new Set(rules.coefficientConfigs);
 
 /** Addresses clean sets to 0 in tasks that use no kernel. */
-export const cleanableAddresses: ReadonlySet<number> = new Set(rules.cleanable);
+const cleanableAddresses: ReadonlySet<number> = new Set(rules.cleanable);
 
 /** True when some coefficient DMA channel of the task is enabled. */
 export function usesKernel(task: Task): boolean {

@@ -3,7 +3,7 @@ import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES } from '../../../src/anec/index.
 import { decodeW8, readHwx } from '../../../src/hwx/index.js';
 import { remapSlots, slotMappingFromHwx, slotMappingFromTasks, SlotRemapError } from '../../../src/tools/index.js';
 import { describeMul, linkTasks, mulShape, mulTask, writeHwx } from '../../../src/writer/index.js';
-import { corpusSkipReason, readCorpusFile } from '../../helpers/corpus.js';
+import { corpusSkipReason, readCorpusFile } from '../../../support/corpus.js';
 
 const skip = corpusSkipReason();
 if (skip) console.log(skip);
@@ -82,8 +82,9 @@ describe('refusing ambiguous mappings', () => {
   });
 
   it('should carry a code and a one-line message', () => {
-    const error = new SlotRemapError('role_conflict', 'slot 6 is read and written');
+    const error = new SlotRemapError({ reason: 'role_conflict', slot: 6 });
     expect(error.code).toBe('ambiguous_slots');
-    expect(error.message).toBe('cannot remap slots: slot 6 is read and written');
+    expect(error.reason).toBe('role_conflict');
+    expect(error.message).toBe('cannot remap slots: slot 6 is read before any task writes it and written later, so its role is unknown');
   });
 });

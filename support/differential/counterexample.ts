@@ -4,9 +4,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Profile } from '../../../src/anec/index.js';
-import { inputFileName, materializeInput, type InputPlan } from '../../arbitraries/hwx-inputs.js';
-import { repoRoot } from '../../helpers/corpus.js';
+import type { Profile } from '../../src/anec/index.js';
+import { inputFileName, materializeInput, type InputPlan } from '../arbitraries/hwx-inputs.js';
+import { repoRoot } from '../corpus.js';
 
 export const counterexamplesDir = path.join(repoRoot, 'counterexamples');
 

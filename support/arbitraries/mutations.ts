@@ -71,7 +71,7 @@ export function mutate(input: Uint8Array, mutations: readonly Mutation[]): Uint8
 // ---------------------------------------------------------------------------------------------
 // Deep mutations: aimed at the places upstream's converter decides something (the words its scans
 // look for and the words it reads next to them, the stab text, the segment order), so that a
-// small number of cases reaches every branch of shared/docs/upstream-anecc.md.
+// small number of cases reaches every branch of docs/upstream-anecc.md.
 
 /** Where upstream reads, in words, relative to a word its scans found. */
 const SIZE_WORD_AFTER_ADDRESS = 2;

@@ -3,8 +3,8 @@
 
 import { createHash } from 'node:crypto';
 import fc from 'fast-check';
-import type { ConvertRequest } from '../../../src/anec/index.js';
-import { convertRequestOf, inputPlanArb, materializeInput, type InputPlan } from '../../arbitraries/hwx-inputs.js';
+import type { ConvertRequest } from '../../src/anec/index.js';
+import { convertRequestOf, inputPlanArb, materializeInput, type InputPlan } from '../arbitraries/hwx-inputs.js';
 
 /** The default seed of `make oracle` and `make differential` (the Makefile passes it too). */
 export const defaultSeed = 20261125;

@@ -1,12 +1,13 @@
-// Where the real HWX corpus lives: env ANECC_CORPUS, else ../shared/hwx beside the repository.
+// Where the real HWX corpus lives: env ANECC_CORPUS, else ../shared/hwx beside the repository. The
+// one answer to "is the corpus there?" for tests, scripts and the bench.
 // Tests that need it skip visibly when it is absent (see `corpusSkipReason`).
 
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file is test/helpers/corpus.ts). */
-export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
+/** The repository root (this file is support/corpus.ts). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 /** The corpus directory, or undefined when it does not exist. */
 export function corpusDir(): string | undefined {

@@ -1,9 +1,9 @@
 // Replays the recorded oracle against the native engine: same seeded inputs, same requests, and
 // upstream's verdicts from the recording instead of a live Python.
 
-import { runNativeEngine, type Profile } from '../../../src/anec/index.js';
-import { describePlan, inputFileName, usesCorpus } from '../../arbitraries/hwx-inputs.js';
-import { corpusDir } from '../../helpers/corpus.js';
+import { runNativeEngine, type Profile } from '../../src/anec/index.js';
+import { describePlan, inputFileName, usesCorpus } from '../arbitraries/hwx-inputs.js';
+import { corpusDir } from '../corpus.js';
 import { materializeCase, planAt, requestAt } from './cases.js';
 import { fastCheckVersion, patchesFingerprint, verdictColumn, type Oracle } from './oracle-file.js';
 import { verdictDifference, verdictOf } from './verdict.js';

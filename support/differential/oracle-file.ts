@@ -6,8 +6,8 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { z } from 'zod';
-import type { Profile } from '../../../src/anec/index.js';
-import { repoRoot } from '../../helpers/corpus.js';
+import type { Profile } from '../../src/anec/index.js';
+import { repoRoot } from '../corpus.js';
 
 export const ORACLE_FORMAT = 1;
 export const oraclePath = path.join(repoRoot, 'test', 'oracle', 'oracle.json');

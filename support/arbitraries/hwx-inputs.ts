@@ -17,7 +17,7 @@ import {
   type HwxLayout,
   type TensorShape,
 } from '../../src/writer/index.js';
-import { corpusDir, readCorpusFile } from '../helpers/corpus.js';
+import { corpusDir, readCorpusFile } from '../corpus.js';
 import { hwxDescriptionArb, layoutArb } from './hwx-description.js';
 import { applyDeepMutations, deepMutationArb, type DeepMutation } from './mutations.js';
 

@@ -2,7 +2,7 @@
 // (status, exception type, .anec bytes, -p text, log lines), in one short line.
 
 import { createHash } from 'node:crypto';
-import type { EngineOutcome } from '../../../src/anec/index.js';
+import type { EngineOutcome } from '../../src/anec/index.js';
 import { DIGEST_HEX_LENGTH } from './cases.js';
 
 const NOTHING = '-';

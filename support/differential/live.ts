@@ -5,10 +5,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import fc from 'fast-check';
-import { runNativeEngine, type ConvertRequest, type EngineOutcome, type Profile } from '../../../src/anec/index.js';
-import type { PythonEngine } from '../../../src/bridge/index.js';
-import { compareOutcomes, type Disagreement } from '../../../src/convert/index.js';
-import { describePlan, inputFileName, inputPlanArb, type InputPlan } from '../../arbitraries/hwx-inputs.js';
+import { runNativeEngine, type ConvertRequest, type EngineOutcome, type Profile } from '../../src/anec/index.js';
+import type { PythonEngine } from '../../src/bridge/index.js';
+import { compareOutcomes, type Disagreement } from '../../src/convert/index.js';
+import { describePlan, inputFileName, inputPlanArb, type InputPlan } from '../arbitraries/hwx-inputs.js';
 import { caseSeed, materializeCase, planAt, requestAt } from './cases.js';
 
 export interface LiveDisagreement {
