@@ -75,7 +75,7 @@ export function fixedString(len: number): Token<string> {
 }
 
 /** `count` consecutive tokens. */
-export function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
+function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
   return {
     len: token.len * count,
     get(b, o) {

@@ -8,16 +8,16 @@ import { warningSchema } from './inspect-report.js';
 export const DIFF_SCHEMA_VERSION = 2;
 
 /** A compared value: JSON integers for numbers, text for names, lists for shapes, null for "absent". */
-export const diffValueSchema = z.union([z.int(), z.string(), z.array(z.int().nullable()), z.null()]);
+const diffValueSchema = z.union([z.int(), z.string(), z.array(z.int().nullable()), z.null()]);
 
 /**
  * How a value reads best, decided where the field is known: hex (addresses, sizes, register
  * words), decimal (counts, slots, bit fields), text, list (shapes, strides), digest (a region's
  * bytes, compared whole).
  */
-export const valueFormatSchema = z.enum(['hex', 'decimal', 'text', 'list', 'digest']);
+const valueFormatSchema = z.enum(['hex', 'decimal', 'text', 'list', 'digest']);
 
-export const diffRowSchema = z.object({
+const diffRowSchema = z.object({
   /** Stable path: `header.td_size`, `task[0].header.W4`, `task[0].reg.0xc800`, `stab[1].name`, `bytes.tasks`. */
   where: z.string(),
   /** What the row belongs to: `Mach-O header`, `stabs`, `task 0`, `task 0 NE`, `bytes`. */
@@ -37,7 +37,7 @@ export const diffRowSchema = z.object({
   changed: z.array(z.boolean()),
 });
 
-export const diffFileSchema = z.object({
+const diffFileSchema = z.object({
   file: z.string(),
   kind: z.enum(['hwx', 'anec']),
   byteLength: z.int(),

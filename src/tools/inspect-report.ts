@@ -34,7 +34,7 @@ export const warningSchema = z.object({
   tasks: z.array(z.int()).optional(),
 });
 
-export const machoHeaderSchema = z.object({
+const machoHeaderSchema = z.object({
   magic: int,
   cputype: int,
   cpusubtype: int,
@@ -45,7 +45,7 @@ export const machoHeaderSchema = z.object({
   reserved: int,
 });
 
-export const anecSlotSchema = z.object({
+const anecSlotSchema = z.object({
   slot: int,
   /** upstream's name for the slot: cmd, krn, itm0, dst0, src0 ... */
   name: z.string(),
@@ -54,7 +54,7 @@ export const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
-export const anecHeaderSchema = z.object({
+const anecHeaderSchema = z.object({
   size: nullableInt,
   tdSize: int,
   tdCount: int,
@@ -66,7 +66,7 @@ export const anecHeaderSchema = z.object({
   slots: z.array(anecSlotSchema),
 });
 
-export const sectionSchema = z.object({
+const sectionSchema = z.object({
   segment: z.string(),
   name: z.string(),
   addr: int,
@@ -77,7 +77,7 @@ export const sectionSchema = z.object({
   role: z.enum(['code', 'kernel', 'input', 'output', 'intermediate', 'other']),
 });
 
-export const segmentSchema = z.object({
+const segmentSchema = z.object({
   name: z.string(),
   vmaddr: int,
   vmsize: int,
@@ -89,14 +89,14 @@ export const segmentSchema = z.object({
   sections: z.array(sectionSchema),
 });
 
-export const programSlotSchema = z.object({
+const programSlotSchema = z.object({
   slot: int,
   address: int,
   /** What the address is: a tensor name or `__TEXT,__text`-style section, null when nothing matches. */
   binds: z.string().nullable(),
 });
 
-export const programSchema = z.object({
+const programSchema = z.object({
   slots: z.array(programSlotSchema),
   firstTaskAddress: int,
   firstTaskWordMarker: int,
@@ -138,16 +138,16 @@ export const decodingSchema = z.object({
   sources: z.array(z.string()),
 });
 
-export const compilerSchema = z.object({
+const compilerSchema = z.object({
   name: z.string().nullable(),
   version: z.string().nullable(),
   flags: z.array(z.string()),
 });
 
 /** One LC_THREAD state: flavor 1 program, 3 tensor, 4 segment state (AlexAltea/ane hwx.h). */
-export const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
+const threadSchema = z.object({ flavor: int, count: int, byteSize: int });
 
-export const tensorSchema = z.object({
+const tensorSchema = z.object({
   name: z.string().nullable(),
   /** First word of the tensor's thread state (flavor 3), null when it has none. */
   descriptorWord0: nullableInt,
@@ -161,9 +161,9 @@ export const tensorSchema = z.object({
   bufferSize: nullableInt,
 });
 
-export const fieldSchema = z.object({ name: z.string(), value: int });
+const fieldSchema = z.object({ name: z.string(), value: int });
 
-export const headerWordSchema = z.object({
+const headerWordSchema = z.object({
   word: z.string(),
   index: int,
   value: int,
@@ -180,7 +180,7 @@ export const slotBindingSchema = z.object({
   enabled: z.boolean(),
 });
 
-export const bindingsSchema = z.object({
+const bindingsSchema = z.object({
   value: int,
   /** Enabled r0, r1 and kernel (k0..k3) slots: every slot the task reads. */
   reads: z.array(int),
@@ -195,7 +195,7 @@ export const bindingsSchema = z.object({
   ene: int,
 });
 
-export const registerSchema = z.object({
+const registerSchema = z.object({
   /** Name from the file's generation profile, null when it has none (or the generation is not decoded). */
   register: z.string().nullable(),
   block: z.string().nullable(),
@@ -207,9 +207,9 @@ export const registerSchema = z.object({
   fields: z.array(fieldSchema),
 });
 
-export const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
+const packetSchema = z.object({ offset: int, header: int, address: int, count: int });
 
-export const taskSchema = z.object({
+const taskSchema = z.object({
   index: int,
   offset: int,
   size: int,
@@ -250,7 +250,7 @@ export const inspectReportSchema = z.object({
   warnings: z.array(warningSchema),
 });
 
-export const taskSummarySchema = z.object({
+const taskSummarySchema = z.object({
   index: int,
   layout: z.enum(['full', 'compact', 'unknown']),
   size: int,
