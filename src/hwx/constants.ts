@@ -87,8 +87,8 @@ export const ANE_BUFFER_PROT_INTERMEDIATE = 3;
 export const SG_NORELOC = 0x4;
 export const SG_FVMLIB_NORELOC = 0x6;
 /** KernelDMA words after CoeffBfrSize15 (see H13_KERNEL_DMA_TAIL). */
-export const KERNEL_DMA_TAIL_CONFIG_ADDRESS = H13_KERNEL_DMA_TAIL.configAddress;
-export const KERNEL_DMA_TAIL_SIZE_ADDRESS = H13_KERNEL_DMA_TAIL.sizeAddress;
-export const KERNEL_DMA_TAIL_GROUP_COUNT = H13_KERNEL_DMA_TAIL.groupCount;
+const KERNEL_DMA_TAIL_CONFIG_ADDRESS = H13_KERNEL_DMA_TAIL.configAddress;
+const KERNEL_DMA_TAIL_SIZE_ADDRESS = H13_KERNEL_DMA_TAIL.sizeAddress;
+const KERNEL_DMA_TAIL_GROUP_COUNT = H13_KERNEL_DMA_TAIL.groupCount;
 /** Bit 0 of a CoeffDMAConfig word: that coefficient channel is enabled (0x81 in kernel tasks, 0x80 in elementwise ones). */
-export const COEFF_DMA_ENABLE_BIT = H13_COEFF_DMA_ENABLE_BIT;
+const COEFF_DMA_ENABLE_BIT = H13_COEFF_DMA_ENABLE_BIT;

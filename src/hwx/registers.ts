@@ -61,10 +61,10 @@ export const TASK_HEADER_W7 = 7;
 /** Index of W8, the buffer-slot bindings, among the task header words. */
 export const TASK_HEADER_W8 = 8;
 /** Index of W9, the kernel-slot bindings. */
-export const TASK_HEADER_W9 = 9;
+const TASK_HEADER_W9 = 9;
 
 /** Task header words W0..W9. */
-export const taskHeaderWords: readonly TaskHeaderWordName[] = H13_HEADER.map(({ index, name, description }) => ({ index, name, description }));
+const taskHeaderWords: readonly TaskHeaderWordName[] = H13_HEADER.map(({ index, name, description }) => ({ index, name, description }));
 
 function bindingField(label: string, part: 'slot' | 'enable'): BitField {
   const def = H13_BINDINGS.find((b) => b.label === label);
@@ -86,7 +86,7 @@ export const W8_FIELDS = {
 } as const;
 
 /** W9 bit fields: kernel slots k0..k3 and their enable bits. */
-export const W9_FIELDS = {
+const W9_FIELDS = {
   kbase0: bindingField('k0', 'slot'),
   kbe0: bindingField('k0', 'enable'),
   kbase1: bindingField('k1', 'slot'),
@@ -108,7 +108,7 @@ export function w8SlotMax(name: W8SlotField): number {
 }
 
 /** Largest slot number a W9 slot field can hold. */
-export function w9SlotMax(name: W9SlotField): number {
+function w9SlotMax(name: W9SlotField): number {
   return fieldMax(W9_FIELDS[name]);
 }
 
@@ -125,7 +125,7 @@ export function encodeW8Slot(word: number, name: W8SlotField, slot: number): num
 }
 
 /** W9 with one kernel slot field set to `slot`, every other bit kept. */
-export function encodeW9Slot(word: number, name: W9SlotField, slot: number): number {
+function encodeW9Slot(word: number, name: W9SlotField, slot: number): number {
   return encodeSlot(word, W9_FIELDS[name], `W9 ${name}`, slot);
 }
 

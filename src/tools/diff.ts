@@ -17,7 +17,7 @@ export interface DiffOptions {
   readonly all: boolean;
 }
 
-export function sameValue(a: DiffValue, b: DiffValue): boolean {
+function sameValue(a: DiffValue, b: DiffValue): boolean {
   if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((v, i) => v === b[i]);
   return a === b;
 }

@@ -4,8 +4,8 @@ export { formatRun, registerRuns, type RegisterEntry, type RegisterRun } from '.
 export { loadBytes, loadFile, maxInputSizeInBytes, readInputFile, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
 export { inspectBytes, inspectFile, inspectLoaded } from './inspect.js';
 export { INSPECT_SCHEMA_VERSION, inspectReportSchema, inspectSummarySchema, type InspectSummary, type InspectReport, type InspectTask, type InspectTensor, type InspectWarning } from './inspect-report.js';
-export { diffFiles, diffLoaded, foldRows, sameValue, type DiffOptions, type FoldedRow } from './diff.js';
+export { diffFiles, diffLoaded, foldRows, type DiffOptions, type FoldedRow } from './diff.js';
 export { DIFF_SCHEMA_VERSION, diffReportSchema, type DiffFile, type DiffReport, type DiffRow, type DiffValue, type ValueFormat } from './diff-report.js';
-export { foldWarnings, inspectSummary, taskRanges, taskSummaries, type TaskSummary } from './inspect-summary.js';
+export { foldWarnings, inspectSummary, taskSummaries, type TaskSummary } from './inspect-summary.js';
 export * from './clean/index.js';
 export { doctorReportSchema, runDoctor, type DoctorReport } from './doctor.js';

@@ -108,7 +108,7 @@ const programSchema = z.object({
 });
 
 /** LC_THREAD flavor 4 of H14/H15 files (AlexAltea/ane hwx.h hwx_ane_seg_state). */
-export const segmentStateSchema = z.object({
+const segmentStateSchema = z.object({
   slots: z.array(programSlotSchema),
   segAddr: int,
   sectIdx: int,
@@ -124,7 +124,7 @@ export const segmentStateSchema = z.object({
 });
 
 /** What this package knows of the file's generation, and from where. */
-export const decodingSchema = z.object({
+const decodingSchema = z.object({
   generation: z.string(),
   chips: z.string(),
   tdVersion: nullableInt,
@@ -173,7 +173,7 @@ const headerWordSchema = z.object({
 });
 
 /** One slot binding (r0, r1, w, t, k0..k3) from the generation's profile. */
-export const slotBindingSchema = z.object({
+const slotBindingSchema = z.object({
   label: z.string(),
   role: z.enum(['read', 'write', 'tile', 'kernel']),
   slot: int,

@@ -6,7 +6,7 @@ import { INSPECT_SCHEMA_VERSION, type InspectReport, type InspectSummary, type I
 const TASK_LEAD = /^task (\d+) /;
 
 /** `0..3, 5, 7..9`. */
-export function taskRanges(tasks: readonly number[]): string {
+function taskRanges(tasks: readonly number[]): string {
   const sorted = [...new Set(tasks)].sort((a, b) => a - b);
   const parts: string[] = [];
   for (let i = 0; i < sorted.length; ) {

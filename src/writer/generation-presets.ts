@@ -15,7 +15,7 @@ export interface MatmulShapes {
   readonly b: TensorShape;
 }
 
-export const matmulShapes: MatmulShapes = { a: { n: 1, c: 1, h: 2, w: 3 }, b: { n: 1, c: 1, h: 3, w: 2 } };
+const matmulShapes: MatmulShapes = { a: { n: 1, c: 1, h: 2, w: 3 }, b: { n: 1, c: 1, h: 3, w: 2 } };
 
 /** Cin, Cout, InDim and OutDim of A x B: the width of A in, the width of B out, A's rows as W. */
 function geometry({ a, b }: MatmulShapes): { inDim: number; cin: number; cout: number; outDim: number } {

@@ -2,7 +2,7 @@
 import { hex } from '../../anec/index.js';
 import type { DiffFile, DiffValue, ValueFormat } from '../../tools/index.js';
 
-export const ABSENT = '(absent)';
+const ABSENT = '(absent)';
 /** Digits of a region's digest shown: enough to tell regions apart at a glance. */
 const DIGEST_DIGITS = 8;
 

@@ -32,7 +32,7 @@ export function withField(word: number, field: BitField, value: number): number 
   return ((word & ~mask) | ((value << field.shift) >>> 0)) >>> 0;
 }
 
-export function decodeFields(word: number, fields: readonly BitField[]): DecodedField[] {
+function decodeFields(word: number, fields: readonly BitField[]): DecodedField[] {
   return fields.map((f) => ({ name: f.name, value: fieldValue(word, f) }));
 }
 

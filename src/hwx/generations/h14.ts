@@ -25,7 +25,7 @@ const dstFmt = [
 ];
 const l2Dma = [f('DMAFmt', 6, 2), f('DMAInterleave', 8, 4), f('DMACmpVec', 12, 4), f('DMAOffsetCh', 16, 3), f('AliasPlanarSrc', 20, 1), f('AliasPlanarRslt', 22, 1)];
 
-export const H14_REGISTERS: readonly RegisterDef[] = [
+const H14_REGISTERS: readonly RegisterDef[] = [
   ...at('Common', 0x4c, [
     ['InDim', [f('Win', 0, 15), f('Hin', 16, 15)]],
     ['Cin', [f('Cin', 0, 17)]],
@@ -70,7 +70,7 @@ export const H14_REGISTERS: readonly RegisterDef[] = [
 const hw = (index: number, name: string, description: string): HeaderWordDef => ({ index, name, description, fields: [f(name, 0, 24)] });
 
 /** TDHeader_V11 words 6..9 (td_v11.h calls them "maybe"); words 0..5 are unknown. */
-export const H14_HEADER: readonly HeaderWordDef[] = [
+const H14_HEADER: readonly HeaderWordDef[] = [
   hw(6, 'unk_maybe_log_events', 'log events (name unconfirmed in td_v11.h)'),
   hw(7, 'unk_maybe_exceptions', 'exceptions (name unconfirmed in td_v11.h)'),
   hw(8, 'unk_maybe_debug_log_events', 'debug log events (name unconfirmed in td_v11.h)'),

@@ -29,7 +29,7 @@ const dim = [f('W', 0, 15), f('H', 16, 15)];
 const dma = [f('En', 0, 1), f('CacheHint', 4, 4), f('DataSetId', 8, 8)];
 const l2Cfg = [f('Type', 0, 2), f('DMAFmt', 6, 2), f('Intrlv', 8, 4)];
 
-export const H15_REGISTERS: readonly RegisterDef[] = [
+const H15_REGISTERS: readonly RegisterDef[] = [
   ...block('Common', 0x0000, [
     [0x00, 'InDim', dim],
     [0x04, 'InDepth', [f('D', 0, 15)]],
@@ -66,7 +66,7 @@ export const H15_REGISTERS: readonly RegisterDef[] = [
 
 const hw = (index: number, name: string, description: string, fields: readonly BitField[]): HeaderWordDef => ({ index, name, description, fields });
 
-export const H15_HEADER: readonly HeaderWordDef[] = [
+const H15_HEADER: readonly HeaderWordDef[] = [
   hw(0, 'TaskSize', 'task id and task size in words', [f('tid', 0, 16), f('task_size', 16, 11)]),
   hw(1, 'ExeCycles', 'exe cycles', [f('exe_cycles', 0, 16)]),
   hw(2, 'LogEvents', 'log events', [f('log_events', 0, 24)]),

@@ -15,7 +15,6 @@ export type * from './types.js';
 export {
   blockAt,
   decodeBindings,
-  decodeFields,
   decodeHeaderWords,
   decodeRegisterWrite,
   fieldMax,
