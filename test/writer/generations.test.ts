@@ -46,7 +46,7 @@ describe('the writer in other generations’ task layouts', () => {
     expect(report.tasks[0]!.packets).toEqual([expect.objectContaining({ address: 0, count: 5 })]);
     expect(report.tasks[0]!.registers.map((r) => r.value)).toEqual([0x10002, 0x22, 3, 2, 0x10002]);
     expect(report.tasks[0]!.registers.every((r) => r.register === null)).toBe(true);
-    expect(report.warnings.map((w) => w.code)).toEqual(['generation-not-decoded']);
+    expect(report.warnings.map((w) => w.code)).toEqual(['generation_not_decoded']);
   });
 
   it('should refuse tasks that do not fit the generation', () => {
