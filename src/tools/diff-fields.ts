@@ -69,30 +69,39 @@ function fileFields(out: Fields, r: InspectReport): void {
   for (const [key, flag] of keyed(r.compiler.flags, (f) => split(f)[0])) out.add(`ident.flag.${key}`, `flag ${key}`, 'text', split(flag)[1]);
 }
 
+/** Each header field once: its name in the file format, and how its value reads best. */
+const MACHO_FIELDS = [
+  ['magic', 'hex'],
+  ['cputype', 'hex'],
+  ['cpusubtype', 'decimal'],
+  ['filetype', 'decimal'],
+  ['ncmds', 'decimal'],
+  ['sizeofcmds', 'hex'],
+  ['flags', 'hex'],
+] as const satisfies readonly (readonly [keyof NonNullable<InspectReport['macho']>, ValueFormat])[];
+
+// .anec header names as upstream's struct spells them, with the report's key for each.
+const ANEC_FIELDS = [
+  ['size', 'size', 'hex'],
+  ['td_size', 'tdSize', 'hex'],
+  ['td_count', 'tdCount', 'decimal'],
+  ['tsk_size', 'tskSize', 'hex'],
+  ['krn_size', 'krnSize', 'hex'],
+  ['src_count', 'srcCount', 'decimal'],
+  ['dst_count', 'dstCount', 'decimal'],
+] as const satisfies readonly (readonly [string, keyof NonNullable<InspectReport['anec']>, ValueFormat])[];
+
 function machoFields(out: Fields, r: InspectReport): void {
   if (r.macho === null) return;
   out.in('Mach-O header');
-  const m = r.macho;
-  out.add('macho.magic', 'magic', 'hex', m.magic);
-  out.add('macho.cputype', 'cputype', 'hex', m.cputype);
-  out.add('macho.cpusubtype', 'cpusubtype', 'decimal', m.cpusubtype);
-  out.add('macho.filetype', 'filetype', 'decimal', m.filetype);
-  out.add('macho.ncmds', 'ncmds', 'decimal', m.ncmds);
-  out.add('macho.sizeofcmds', 'sizeofcmds', 'hex', m.sizeofcmds);
-  out.add('macho.flags', 'flags', 'hex', m.flags);
+  for (const [name, format] of MACHO_FIELDS) out.add(`macho.${name}`, name, format, r.macho[name]);
 }
 
 function anecHeaderFields(out: Fields, r: InspectReport): void {
   if (r.anec === null) return;
   out.in('.anec header');
   const h = r.anec;
-  out.add('header.size', 'size', 'hex', h.size);
-  out.add('header.td_size', 'td_size', 'hex', h.tdSize);
-  out.add('header.td_count', 'td_count', 'decimal', h.tdCount);
-  out.add('header.tsk_size', 'tsk_size', 'hex', h.tskSize);
-  out.add('header.krn_size', 'krn_size', 'hex', h.krnSize);
-  out.add('header.src_count', 'src_count', 'decimal', h.srcCount);
-  out.add('header.dst_count', 'dst_count', 'decimal', h.dstCount);
+  for (const [name, key, format] of ANEC_FIELDS) out.add(`header.${name}`, name, format, h[key]);
   for (const s of h.slots) {
     out.add(`header.tiles[${s.slot}]`, `tiles of slot ${s.slot} (${s.name})`, 'decimal', s.tiles);
     out.add(`header.nchw[${s.slot}]`, `nchw of slot ${s.slot} (${s.name})`, 'list', s.nchw);
