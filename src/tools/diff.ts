@@ -60,9 +60,8 @@ export function diffLoaded(loaded: readonly LoadedFile[], options: DiffOptions =
   const sharedGeneration = generations.length <= 1;
   const map = sharedGeneration ? fieldMapFor(generations[0] ?? null) : undefined;
   if (!sharedGeneration) {
-    notCompared.push(
-      `the files are of different ANE generations (${generations.join(', ')}): task header words and registers are not compared, since they mean different things in each; the container, tensors, stabs and bytes are`,
-    );
+    // One line: task words and registers mean different things in each generation.
+    notCompared.push(`generations differ (${generations.join(', ')}): task words and registers not compared`);
   } else if (map?.registersNamed !== true) {
     notCompared.push(`${generations[0]} has no public register map: its registers are compared by address, unnamed`);
   }
