@@ -47,9 +47,9 @@ table { border-collapse: collapse; }
 #report tbody.collapsed .arrow { transform: rotate(-90deg); }
 #report tbody.collapsed tr.row { display: none; }
 #report .group-head .count { color: var(--muted); font-weight: 400; margin-left: 8px; }
-#report td.field { white-space: nowrap; }
-#report td.field .where { color: var(--muted); font-size: 12px; margin-left: 6px; }
-#report td.v { white-space: nowrap; max-width: 40ch; overflow: hidden; text-overflow: ellipsis; }
+#report td.field { min-width: 16em; }
+#report td.field .where { display: block; color: var(--muted); font-size: 11px; }
+#report td.v { white-space: nowrap; max-width: 28ch; overflow: hidden; text-overflow: ellipsis; }
 #report td.v.changed { background: var(--hit); box-shadow: inset 3px 0 0 var(--hit-line); font-weight: 600; }
 #report tr.row.differs td.field { font-weight: 600; }
 #report td.v.absent { color: var(--muted); font-style: italic; }
