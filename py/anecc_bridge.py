@@ -9,6 +9,7 @@ Standard library only; the loaded anecc itself needs `construct`.
 """
 
 import contextlib
+import errno
 import hashlib
 import importlib.util
 import io
@@ -47,6 +48,95 @@ def _exit_with_parent(parent):
             os._exit(1)
 
 
+def _die_with_parent():
+    """Linux: have the kernel SIGKILL us when the parent goes, even while a long regex or a big
+    allocation holds the GIL (when the watch thread below cannot run)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+        import signal
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        PR_SET_PDEATHSIG = 1
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except Exception:  # no libc with prctl: the guardian and the watch thread remain
+        pass
+
+
+def _remove_tree(path):
+    """rm -rf with os calls only (safe in a freshly forked child)."""
+    try:
+        for root, dirs, files in os.walk(path, topdown=False):
+            for name in files:
+                with contextlib.suppress(OSError):
+                    os.unlink(os.path.join(root, name))
+            for name in dirs:
+                full = os.path.join(root, name)
+                with contextlib.suppress(OSError):
+                    if os.path.islink(full):
+                        os.unlink(full)
+                    else:
+                        os.rmdir(full)
+        os.rmdir(path)
+    except OSError:
+        pass
+
+
+def _start_guardian():
+    """Forks a small process that outlives us only to clean up: it reads, from our stdin (a pipe
+    whose writing end only the Node parent holds), NUL-terminated paths to remove, and at end of
+    file (the parent closed it, exited, or was killed, SIGKILL included) kills this Python process
+    and removes those paths. Signals sent to the whole process group (Ctrl-C) do not stop it."""
+    if os.environ.get("ANECC_BRIDGE_PARENT_PIPE") != "1":
+        return
+    python_pid = os.getpid()
+    try:
+        pid = os.fork()
+    except OSError:
+        return
+    if pid != 0:
+        return
+    try:
+        import signal
+
+        for name in ("SIGINT", "SIGTERM", "SIGHUP", "SIGPIPE"):
+            signal.signal(getattr(signal, name), signal.SIG_IGN)
+        null = os.open(os.devnull, os.O_RDWR)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.closerange(3, 65536)
+        received = b""
+        while True:
+            try:
+                chunk = os.read(0, 65536)
+            except InterruptedError:
+                continue
+            except OSError:
+                break
+            if not chunk:
+                break
+            received += chunk
+        if os.getppid() == python_pid:
+            with contextlib.suppress(OSError):
+                os.kill(python_pid, 9)
+        for raw in received.split(b"\0"):
+            if raw:
+                _remove_tree(os.fsdecode(raw))
+    finally:
+        os._exit(0)
+
+
+if __name__ != "__main__":
+    _start_guardian()
+    _die_with_parent()
+    # Do not keep the parent pipe: only the guardian watches it.
+    if os.environ.get("ANECC_BRIDGE_PARENT_PIPE") == "1":
+        with contextlib.suppress(OSError):
+            null = os.open(os.devnull, os.O_RDONLY)
+            os.dup2(null, 0)
+            os.close(null)
+
 threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="anecc-parent-watch", daemon=True).start()
 
 PROFILES = ("upstream", "patched")
@@ -71,14 +161,34 @@ def _one_line(text):
     return " ".join(str(text).split())
 
 
+# OSErrors that say the machine ran out of something (space, memory, descriptors) or failed
+# (I/O), not that the input is wrong: upstream would have failed the same way on any input.
+_ENVIRONMENT_ERRNOS = frozenset(
+    getattr(errno, name)
+    for name in ("ENOSPC", "EDQUOT", "EIO", "ENOMEM", "EMFILE", "ENFILE", "EROFS", "EFBIG")
+    if hasattr(errno, name)
+)
+
+
+def _is_environment(exc):
+    if isinstance(exc, (MemoryError, _WorkFolderError)):
+        return True
+    return isinstance(exc, OSError) and exc.errno in _ENVIRONMENT_ERRNOS
+
+
 def _error(exc, origin=None):
-    """An exception as data: class name, one-line message, and the line in `origin` if any."""
+    """An exception as data: class name, one-line message, the line in `origin` if any, and
+    whether it is an environment failure rather than a verdict on the input."""
     line = None
     if origin:
         for frame in traceback.extract_tb(exc.__traceback__):
             if os.path.abspath(frame.filename) == origin:
                 line = frame.lineno
-    return {"type": type(exc).__name__, "message": _one_line(exc), "line": line}
+    shown = exc.__cause__ if isinstance(exc, _WorkFolderError) and exc.__cause__ is not None else exc
+    error = {"type": type(shown).__name__, "message": _one_line(shown), "line": line}
+    if _is_environment(exc):
+        error["environment"] = True
+    return error
 
 
 def _sha256(path):
@@ -250,6 +360,45 @@ def _header(build):
     return header
 
 
+class _WorkFolderError(Exception):
+    """Writing the compiled file into our own work folder failed: the machine's fault (a full
+    TMPDIR, say), never the input's."""
+
+
+def _compile_whole(module, res, out):
+    """Upstream writes with `open(out, "wb").write(...)`: when the disk fills up, the error comes
+    when the unreferenced file is closed (at once, by reference counting), which Python reports
+    as "Exception ignored" and the call returns as if the file were whole. Catch those too."""
+    unraisable = []
+    previous = sys.unraisablehook
+    sys.unraisablehook = lambda info: unraisable.append(info.exc_value)
+    try:
+        try:
+            module.anecc_compile(res, out)
+        except OSError as exc:
+            raise _WorkFolderError(_one_line(exc)) from exc
+    finally:
+        sys.unraisablehook = previous
+    for exc in unraisable:
+        if isinstance(exc, OSError):
+            raise _WorkFolderError(_one_line(exc)) from exc
+    # A full tmpfs can even cut the file without any error at all: check its length against
+    # what upstream meant to write (its header, then data[tsk_start:tsk_start + size]).
+    try:
+        content = res.data[res.tsk_start : res.tsk_start + res.size]
+        expected = getattr(module, "HEADER_SIZE", 0x1000) + len(content)
+    except Exception:  # not upstream's result shape (a test double): nothing to check against
+        return
+    written = os.path.getsize(out)
+    if written != expected:
+        cause = OSError(
+            errno.ENOSPC,
+            "wrote %d of the %d bytes of the compiled file into %s (is its file system full?)"
+            % (written, expected, os.path.dirname(out)),
+        )
+        raise _WorkFolderError(_one_line(cause)) from cause
+
+
 def _convert_one(entry, request):
     module = entry["module"]
     capture = entry["capture"]
@@ -274,7 +423,7 @@ def _convert_one(entry, request):
         if request["compile"]:
             _compiled[0] += 1
             out = os.path.join(_config["workDir"], "%d.anec" % _compiled[0])
-            module.anecc_compile(res, out)
+            _compile_whole(module, res, out)
             outcome["anecPath"] = out
         outcome["ok"] = True
     except Exception as exc:

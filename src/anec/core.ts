@@ -32,6 +32,8 @@ interface Conversion {
   readonly header: AnecHeader;
   /** File offset of the page holding the first task: the payload starts here. */
   readonly tskStart: number;
+  /** False when neither stab order fitted the buffer sizes and upstream went on regardless. */
+  readonly stabsMatched: boolean;
 }
 
 /** Everything a conversion reads besides the file: the -f flag and where to log. */
@@ -182,12 +184,13 @@ const shape = (s: StabShape): string => `(${s.N}, ${s.C}, ${s.H}, ${s.W})`;
  * Step 9: match stabs to buffers, inputs first, trying the rotated order once when sizes do not
  * match; after two failed tries upstream carries on with the list rotated twice.
  */
-function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: ConvertContext['log']): StabShape[] {
+function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: ConvertContext['log']): { order: StabShape[]; matched: boolean } {
   const src = buffers.inputs.length;
   const dst = buffers.outputs.length;
   check(stabs.length === src + dst, { code: 'stab_count_mismatch', found: stabs.length, ioCount: src + dst });
   let order = [...stabs];
-  for (let attempt = 0; attempt < 2; attempt++) {
+  let matched = false;
+  for (let attempt = 0; attempt < 2 && !matched; attempt++) {
     const fits = (shapes: readonly StabShape[], sizes: readonly number[], kind: string): boolean =>
       sizes.every((bytes, n) => {
         const s = shapes[n]!;
@@ -195,10 +198,10 @@ function matchStabs(stabs: readonly StabShape[], buffers: BufferList, log: Conve
         log({ level: 'info', message: `found ${kind} ${n + 1}/${sizes.length}: ${shape(s)}` });
         return true;
       });
-    if (fits(order, buffers.inputs, 'input') && fits(order.slice(src), buffers.outputs, 'output')) break;
-    order = [...order.slice(dst), ...order.slice(0, dst)];
+    if (fits(order, buffers.inputs, 'input') && fits(order.slice(src), buffers.outputs, 'output')) matched = true;
+    else order = [...order.slice(dst), ...order.slice(0, dst)];
   }
-  return order;
+  return { order, matched };
 }
 
 /** Step 10: an I/O name with `ctx_` and several inputs hints at a layer left on the CPU. */
@@ -239,7 +242,7 @@ function buildHeader(layout: TaskLayout, tiles: readonly number[], stabs: readon
 export function convertWith(rules: ProfileRules, bytes: Uint8Array, context: ConvertContext): Conversion {
   const { layout, buffers, tiles, tskStart } = rules.locate(bytes, fileWords(bytes));
   const ioCount = buffers.inputs.length + buffers.outputs.length;
-  const stabs = matchStabs(findStabs(bytes, ioCount, rules.keepStabs), buffers, context.log);
+  const { order: stabs, matched } = matchStabs(findStabs(bytes, ioCount, rules.keepStabs), buffers, context.log);
   checkCpuLayers(stabs, buffers.inputs.length, context);
-  return { header: buildHeader(layout, tiles, stabs, buffers), tskStart };
+  return { header: buildHeader(layout, tiles, stabs, buffers), tskStart, stabsMatched: matched };
 }

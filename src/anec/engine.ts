@@ -7,7 +7,8 @@ import { encodeAnecHeader } from './header.js';
 import { patchedRules } from './patched.js';
 import { pyBasename, pySplitext } from './python-semantics.js';
 import { renderAnecStruct } from './struct-text.js';
-import type { AnecBytes, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
+import { stabSizesUnmatchedMessage } from './messages.js';
+import type { AnecBytes, ConversionWarning, ConvertRequest, EngineError, EngineOutcome, LogRecord, Profile } from './types.js';
 import { upstreamRules } from './upstream.js';
 
 const profileRules: Record<Profile, ProfileRules> = {
@@ -32,9 +33,12 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
   let printed = '';
   let anec: AnecBytes | undefined;
   let error: EngineError | undefined;
+  const warnings: ConversionWarning[] = [];
   try {
     const conversion = convertWith(profileRules[profile], bytes, context);
     header = conversion.header;
+    // The upstream profile stays exactly upstream, stderr included.
+    if (!conversion.stabsMatched && profile === 'patched') warnings.push({ code: 'stab_sizes_unmatched', message: stabSizesUnmatchedMessage });
     if (request.print) printed = renderAnecStruct(name, header);
     if (request.compile) {
       const start = Math.min(conversion.tskStart, bytes.length);
@@ -50,5 +54,5 @@ export function runNativeEngine(bytes: Uint8Array, request: ConvertRequest, prof
   // Patched only: a failure on another generation's file says so (upstream's type, clearer words).
   const refusal = error !== undefined && profile === 'patched' ? generationRefusal(bytes, request.path) : undefined;
   if (error !== undefined && refusal !== undefined) error = { ...error, message: refusal };
-  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs };
+  return { engine: 'native', profile, ok: error === undefined, error, name, header, printed, anec, logs, warnings };
 }

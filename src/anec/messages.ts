@@ -169,3 +169,7 @@ export function expectedChoice(option: string, choices: readonly string[], got: 
   const expected = choices.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
   return `${option}: expected ${expected}, got "${String(got)}"`;
 }
+
+/** The patched profile's warning when no stab order fits the buffers (ConversionWarning stab_sizes_unmatched). */
+export const stabSizesUnmatchedMessage =
+  'no order of the tensor stabs matches the I/O buffer sizes, so the shapes in the header are a guess (upstream writes them anyway; so do we)';

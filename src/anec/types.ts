@@ -75,6 +75,17 @@ export interface EngineOutcome {
   readonly anec: AnecBytes | undefined;
   /** Log records in order, excluding the final `compiled anec to:` line, which the CLI writes. */
   readonly logs: readonly LogRecord[];
+  /**
+   * What the native engine noticed that upstream writes silently (patched profile only; never
+   * part of the engines' comparison, and never a change to the bytes).
+   */
+  readonly warnings?: readonly ConversionWarning[];
+}
+
+/** Something wrong with a conversion that upstream lets through, as data (inspect and check reuse it). */
+export interface ConversionWarning {
+  readonly code: 'stab_sizes_unmatched';
+  readonly message: string;
 }
 
 /**

@@ -1,11 +1,12 @@
 // The Python engine: one Python child running py/anecc_bridge.py, upstream anecc loaded by path,
 // the patched copy prepared on first use, and every reply checked before it becomes a result.
 
-import { rmSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat, unlink } from 'node:fs/promises';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
+import { installExitCleanup, removeOnExit, removeStale, workFolderOwner, workFolderPrefix } from '../lifecycle/index.js';
 import type { AnecBytes, ConvertRequest, Profile } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
@@ -84,6 +85,14 @@ async function takeAnec(file: string): Promise<AnecBytes> {
 }
 
 async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string): Promise<PythonOutcome> {
+  if (reply.error?.environment === true) {
+    // Not upstream's verdict: the same input would convert on a machine with room to do it.
+    throw new PythonEngineError(
+      'python_environment',
+      `Python could not finish here: ${reply.error.type}: ${reply.error.message} (its work folder is in ${path.dirname(workDir)})`,
+      { pythonType: reply.error.type, pythonMessage: reply.error.message },
+    );
+  }
   let anec: AnecBytes | undefined;
   if (reply.anecPath !== null) {
     // Only files the bridge wrote into our own work folder are read.
@@ -127,7 +136,12 @@ class Engine implements PythonEngine {
     private readonly child: PythonChild,
     private readonly options: NormalizedPythonEngineOptions,
     private readonly workDir: string,
+    private readonly releaseWorkDir: () => void,
   ) {}
+
+  removeWhenGone(folder: string): void {
+    this.child.removeWhenGone(folder);
+  }
 
   get pid(): number | undefined {
     return this.child.pid;
@@ -215,6 +229,7 @@ class Engine implements PythonEngine {
       await this.child.close();
     } finally {
       await rm(this.workDir, { recursive: true, force: true });
+      this.releaseWorkDir();
     }
   }
 }
@@ -225,8 +240,13 @@ class Engine implements PythonEngine {
  */
 export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env): Promise<PythonEngine> {
   const normalized = normalizePythonEngineOptions(options, env);
+  // What earlier commands ended by SIGKILL left here (their guardian covers all but start-up).
+  removeStale(tmpdir(), workFolderOwner, 'folder');
+  // Made and registered synchronously, listeners first: a signal cannot slip between the two.
+  installExitCleanup();
   // Resolved: replies are checked against it with path.resolve, and TMPDIR may be relative.
-  const workDir = path.resolve(await mkdtemp(path.join(tmpdir(), 'anecc-python-')));
+  const workDir = path.resolve(mkdtempSync(path.join(tmpdir(), `${workFolderPrefix.python}${process.pid}-`)));
+  const releaseWorkDir = removeOnExit(workDir);
   let child: PythonChild | undefined;
   try {
     child = await startPythonChild({
@@ -236,11 +256,13 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
       // Also runs when a signal or process.exit() ends the command before close().
       cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });
+    child.removeWhenGone(workDir);
     await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir });
-    return new Engine(child, normalized, workDir);
+    return new Engine(child, normalized, workDir, releaseWorkDir);
   } catch (error) {
     await child?.close();
     await rm(workDir, { recursive: true, force: true });
+    releaseWorkDir();
     throw error;
   }
 }

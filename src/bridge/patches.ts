@@ -7,6 +7,7 @@ import path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import type { StructuredPatch } from 'diff';
 import { z } from 'zod';
+import { ensureCacheFolder } from './cache-folder.js';
 import { PatchError } from './errors.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
 import type { AppliedPatch, PatchStatus } from './types.js';
@@ -17,7 +18,8 @@ export const packageFolderName = 'anecc';
 // ANECC_UPSTREAM_SRC names.
 const repositoryPrefix = 'anecc/';
 // Bumped when the way copies are built changes, so old cache entries are not reused.
-const cacheFormat = 'anecc-patched-v1';
+// v2: the manifest records each file of the copy, checked on every use.
+const cacheFormat = 'anecc-patched-v2';
 const manifestName = 'manifest.json';
 
 const maxPackageFiles = 256;
@@ -46,6 +48,7 @@ const manifestSchema = z.object({
   upstreamSha256: z.string(),
   patches: z.array(z.object({ file: z.string(), subject: z.string().optional(), touches: z.array(z.string()) })),
   warnings: z.array(z.string()),
+  files: z.array(z.object({ path: z.string(), size: z.int().nonnegative(), sha256: z.string() })),
 });
 
 interface Manifest {
@@ -53,6 +56,15 @@ interface Manifest {
   readonly upstreamSha256: string;
   readonly patches: readonly AppliedPatch[];
   readonly warnings: readonly string[];
+  /** Every file of the copy's package folder as it was written, to catch later edits. */
+  readonly files: readonly CopyFile[];
+}
+
+interface CopyFile {
+  /** Relative to the copy's package folder, `/`-separated. */
+  readonly path: string;
+  readonly size: number;
+  readonly sha256: string;
 }
 
 function sha256(data: string | Uint8Array): string {
@@ -123,7 +135,7 @@ async function readPatches(patchesDir: string, names: readonly string[]): Promis
 }
 
 /** Files of the upstream package (relative path -> bytes), without bytecode caches. */
-async function readPackage(packageDir: string): Promise<ReadonlyMap<string, Buffer>> {
+async function readPackage(packageDir: string, needsInit = true): Promise<ReadonlyMap<string, Buffer>> {
   const files = new Map<string, Buffer>();
   let total = 0;
   const walk = async (relative: string): Promise<void> => {
@@ -152,7 +164,7 @@ async function readPackage(packageDir: string): Promise<ReadonlyMap<string, Buff
     if (error instanceof PatchError) throw error;
     throw new PatchError('upstream_unreadable', `cannot read the upstream package at ${packageDir}`, { cause: error });
   }
-  if (!files.has('__init__.py')) {
+  if (needsInit && !files.has('__init__.py')) {
     throw new PatchError('upstream_unreadable', `${packageDir} has no __init__.py`);
   }
   return files;
@@ -284,8 +296,8 @@ async function readManifest(dir: string): Promise<Manifest | undefined> {
     );
     const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success) return undefined;
-    const { format, upstreamSha256, patches, warnings } = parsed.data;
-    return { format, upstreamSha256, patches: patches.map((p) => ({ ...p, subject: p.subject })), warnings };
+    const { format, upstreamSha256, patches, warnings, files } = parsed.data;
+    return { format, upstreamSha256, patches: patches.map((p) => ({ ...p, subject: p.subject })), warnings, files };
   } catch {
     return undefined;
   }
@@ -328,6 +340,42 @@ async function install(temporary: string, dir: string): Promise<boolean> {
 }
 
 /**
+ * What changed in the copy at `dir` since it was made (a file edited, truncated, removed or
+ * added), in one line; undefined when every file is as its manifest recorded. Hashes every file:
+ * the package is two small files, well under a millisecond.
+ */
+async function copyChange(dir: string, recorded: readonly CopyFile[]): Promise<string | undefined> {
+  const packageDir = path.join(dir, packageFolderName);
+  let present: ReadonlyMap<string, Buffer>;
+  try {
+    present = await readPackage(packageDir, false);
+  } catch (error) {
+    return `cannot read ${packageDir} (${(error as Error).message})`;
+  }
+  for (const file of recorded) {
+    const bytes = present.get(file.path);
+    if (bytes === undefined) return `${packageFolderName}/${file.path} is missing`;
+    if (bytes.length !== file.size) return `${packageFolderName}/${file.path} is ${bytes.length} bytes, made as ${file.size}`;
+    if (sha256(bytes) !== file.sha256) return `${packageFolderName}/${file.path} was changed (sha256 ${sha256(bytes).slice(0, 12)}, made as ${file.sha256.slice(0, 12)})`;
+  }
+  const known = new Set(recorded.map((f) => f.path));
+  const extra = [...present.keys()].find((name) => !known.has(name));
+  return extra === undefined ? undefined : `${packageFolderName}/${extra} was added`;
+}
+
+/** Moves a changed copy out of the way (renamed first: another process may be reading it). */
+async function moveAside(dir: string): Promise<void> {
+  const stale = path.join(path.dirname(dir), `.stale-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
+  try {
+    await rename(dir, stale);
+  } catch (error) {
+    if (isMissing(error)) return;
+    throw new PatchError('cache_failed', `cannot move the changed patched copy ${dir} aside`, { cause: error });
+  }
+  await rm(stale, { recursive: true, force: true }).catch(() => {});
+}
+
+/**
  * A patched copy of the upstream package, built once per (upstream files, series, patches) and
  * reused from the cache afterwards. The returned `dir` holds an `anecc` package folder.
  */
@@ -345,9 +393,16 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
   const dir = path.join(options.cacheDir, key.digest('hex').slice(0, 32));
 
   const cached = await readManifest(dir);
+  let rebuilt: string | undefined;
   if (cached) {
-    return { dir, built: false, upstreamSha256, upstreamPinned, patches: cached.patches, warnings: cached.warnings };
+    rebuilt = await copyChange(dir, cached.files);
+    if (rebuilt === undefined) {
+      return { dir, built: false, upstreamSha256, upstreamPinned, patches: cached.patches, warnings: cached.warnings, rebuilt };
+    }
   }
+  // Everything below writes: the folder must be usable (and making it must not spin).
+  await ensureCacheFolder(options.cacheDir);
+  if (rebuilt !== undefined) await moveAside(dir);
 
   const files = new Map<string, string>();
   const binary = new Map<string, Buffer>();
@@ -359,13 +414,20 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
   }
   const { applied, warnings: patchWarnings } = applyPatchFiles(files, patches);
   const warnings = [...(upstreamPinned ? [] : [notPinnedWarning(upstreamSha256)]), ...patchWarnings];
-  const manifest: Manifest = { format: cacheFormat, upstreamSha256, patches: applied, warnings };
+  const copyFiles = [...files, ...binary]
+    .map(([name, content]) => {
+      const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
+      return { path: name, size: bytes.length, sha256: sha256(bytes) };
+    })
+    .sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  const manifest: Manifest = { format: cacheFormat, upstreamSha256, patches: applied, warnings, files: copyFiles };
 
   // Build beside the final folder, then rename: a reader never sees a half-written copy.
   const temporary = path.join(options.cacheDir, `.tmp-${path.basename(dir)}-${process.pid}-${randomBytes(4).toString('hex')}`);
   try {
     for (const [name, content] of [...files, ...binary]) {
       const target = path.join(temporary, packageFolderName, ...name.split('/'));
+      // Below a temporary folder inside a checked cache folder: recursive is safe here.
       await mkdir(path.dirname(target), { recursive: true });
       await writeFile(target, content);
     }
@@ -374,11 +436,12 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
     if (!(await install(temporary, dir))) {
       // Another process finished the same copy first; theirs is identical.
       await rm(temporary, { recursive: true, force: true });
-      return { dir, built: false, upstreamSha256, upstreamPinned, patches: applied, warnings };
+      return { dir, built: false, upstreamSha256, upstreamPinned, patches: applied, warnings, rebuilt };
     }
   } catch (error) {
-    await rm(temporary, { recursive: true, force: true });
-    throw new PatchError('cache_failed', `cannot write the patched copy under ${options.cacheDir}`, { cause: error });
+    await rm(temporary, { recursive: true, force: true }).catch(() => {});
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new PatchError('cache_failed', `cannot write the patched copy under ${options.cacheDir}${code ? ` (${code})` : ''}`, { cause: error });
   }
-  return { dir, built: true, upstreamSha256, upstreamPinned, patches: applied, warnings };
+  return { dir, built: true, upstreamSha256, upstreamPinned, patches: applied, warnings, rebuilt };
 }

@@ -32,6 +32,11 @@ export interface PythonChild {
   readonly pid: number | undefined;
   /** Calls one bridge function; calls run one at a time, each with its own budget. */
   call(fn: BridgeFunction, arg: string | undefined, timeoutMs?: number): Promise<unknown>;
+  /**
+   * Has the child's guardian remove `path` (recursively) once this process is gone, however it
+   * ends, SIGKILL included: the guardian waits for the end of our pipe, not for a signal.
+   */
+  removeWhenGone(path: string): void;
   /** Ends the child (python.exit(), then SIGKILL if it lingers); safe to call twice. */
   close(): Promise<void>;
 }
@@ -61,6 +66,11 @@ const stderrTailInChars = 8192;
 // After python.exit() (SIGTERM), how long the child gets before SIGKILL.
 const exitGraceMs = 2000;
 const killGraceMs = 2000;
+// After a failed call, how long to wait for the child's exit to be seen, so that a crash is
+// reported as the exit ("exited with status 3") and not as whatever the pipe said first (EPIPE).
+const crashSettleMs = 1000;
+/** Tells py/anecc_bridge.py that its stdin is the parent pipe to watch. */
+const parentPipeVariable = 'ANECC_BRIDGE_PARENT_PIPE';
 // Signals whose default action ends the command; each must also end the child.
 const endingSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
@@ -79,14 +89,22 @@ function withOwnedSpawn<T>(pythonBin: string, watch: (child: ChildProcess) => vo
   const owned = (command: string, args: readonly string[], options: SpawnOptions): ChildProcess => {
     const isPythonia = !claimed && Array.isArray(args) && String(args[0] ?? '').endsWith('interface.py');
     if (!isPythonia) return original.call(childProcess, command, args, options);
-    const env: Record<string, string | undefined> = { ...process.env, ...pinnedPythonBehaviour, PYTHONDONTWRITEBYTECODE: '1', PYTHONUNBUFFERED: '1' };
+    const env: Record<string, string | undefined> = {
+      ...process.env,
+      ...pinnedPythonBehaviour,
+      PYTHONDONTWRITEBYTECODE: '1',
+      PYTHONUNBUFFERED: '1',
+      // py/anecc_bridge.py: stdin is our pipe; when it ends, we are gone (see guardian there).
+      [parentPipeVariable]: '1',
+    };
     for (const name of scrubbedVariables) delete env[name];
     delete env['REQ_TIMEOUT'];
-    // The child gets no stdin and no share of our stdout: only the IPC channel talks.
+    // The child gets no share of our stdout: only the IPC channel talks. Its stdin is a pipe
+    // only we hold the writing end of: it reads end of file exactly when we are gone.
     const spawned = original.call(childProcess, pythonBin, args, {
       ...options,
       env,
-      stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
     });
     // Listeners go on now: a missing interpreter emits 'error' on the next tick.
     claimed = true;
@@ -266,13 +284,26 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
         (cause: unknown) => {
           clearTimeout(timer);
           onFatal.delete(onFail);
-          reject(fromPythoniaError(cause, what, tail()));
+          const error = fromPythoniaError(cause, what, tail());
+          // A Python exception is an answer; anything else (EPIPE, a closed channel) may be the
+          // child dying: report the death, worded the same whichever way it was noticed.
+          if (error.pythonType !== undefined || exited) {
+            reject(exited && fatal && error.pythonType === undefined ? fatal : error);
+            return;
+          }
+          const settle = new Promise<void>((resolve) => setTimeout(resolve, crashSettleMs).unref());
+          void Promise.race([exitPromise, settle]).then(() => reject(exited && fatal ? fatal : error));
         },
       );
     });
   };
 
   let closed = false;
+  // Our end of the guardian's pipe: written only here, ended by close() or by our death.
+  proc.stdin?.on('error', () => {});
+  const removeWhenGone = (path: string): void => {
+    if (!exited && proc.stdin?.writable) proc.stdin.write(`${path}\0`);
+  };
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
@@ -293,6 +324,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     // even when the command is interrupted while closing.
     if (!released) cleanup();
     release();
+    proc.stdin?.end();
     activeChild = false;
   };
 
@@ -326,7 +358,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     return result;
   };
 
-  return { pid: proc.pid, call, close };
+  return { pid: proc.pid, call, removeWhenGone, close };
 }
 
 /** A rejection from pythonia: Python exceptions come with an empty message and the text in the stack. */

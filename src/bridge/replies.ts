@@ -27,6 +27,8 @@ const pythonErrorSchema = z.object({
   type: z.string().max(200),
   message: text,
   line: z.number().int().nonnegative().nullable(),
+  /** Set when Python ran out of something (space, memory, descriptors): not a verdict on the input. */
+  environment: z.boolean().optional(),
 });
 
 const headerSchema = z.object({

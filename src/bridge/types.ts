@@ -48,6 +48,8 @@ export type PythonEngineErrorCode =
   | 'python_error'
   /** Another Python engine is open in this Node process (pythonia keeps one child per process). */
   | 'busy'
+  /** Python ran out of something (disk space, memory, file descriptors) or hit an I/O error. */
+  | 'python_environment'
   /** The engine was closed, or an earlier failure left it unusable. */
   | 'closed';
 
@@ -101,6 +103,8 @@ export interface PythonEngine {
   ): Promise<readonly PythonOutcome[]>;
   /** The patched copy in use (prepared on the first 'patched' conversion), if any. */
   patchStatus(): PatchStatus | undefined;
+  /** Removes `folder` (recursively) once this process is gone, even by SIGKILL (the child's guardian does it). */
+  removeWhenGone(folder: string): void;
   /** Ends the child; safe to call twice; always call it (in `finally`). */
   close(): Promise<void>;
 }
@@ -125,6 +129,8 @@ export interface PatchStatus {
   readonly patches: readonly AppliedPatch[];
   /** Human-readable notes (e.g. upstream is not the pinned version). */
   readonly warnings: readonly string[];
+  /** Set when a cached copy had changed since it was made (and was rebuilt): what changed. */
+  readonly rebuilt: string | undefined;
 }
 
 export type PatchErrorCode =
@@ -134,7 +140,9 @@ export type PatchErrorCode =
   | 'target_missing'
   | 'hunk_failed'
   | 'upstream_unreadable'
-  | 'cache_failed';
+  | 'cache_failed'
+  /** The cache folder is not a writable folder and cannot be made one. */
+  | 'cache_unusable';
 
 /** Whether the Python engine can run here, and if not, why (without starting pythonia). */
 export type PythonAvailability =

@@ -1,4 +1,5 @@
 // The only door to the terminal: commands write through an Io so tests can run them in-process.
+import { backslashEscaped, encodeEscaped, hasEscapedBytes } from '../names/escaped-bytes.js';
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
@@ -6,9 +7,11 @@ export interface Io {
   readonly terminalColumns?: () => number | undefined;
 }
 
+// Bytes of a file name that is not UTF-8 are written as upstream's Python writes them: raw on
+// stdout (the -p struct name), as `\udcff` on stderr (backslashreplace).
 export const processIo: Io = {
-  stdout: (text) => void process.stdout.write(text),
-  stderr: (text) => void process.stderr.write(text),
+  stdout: (text) => void process.stdout.write(hasEscapedBytes(text) ? encodeEscaped(text) : text),
+  stderr: (text) => void process.stderr.write(backslashEscaped(text)),
   terminalColumns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
 };
 

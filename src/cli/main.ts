@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { runConvert } from './commands/convert.js';
 import { ExitCode, processIo, type Io } from './io.js';
+import { recoverRawArguments } from './raw-argv.js';
 import { reportUsageError, UsageError } from './usage.js';
 
 type CommandRunner = (argv: readonly string[], io: Io) => Promise<number>;
@@ -41,7 +42,9 @@ function pickSubcommand(argv: readonly string[]): string | undefined {
   return first;
 }
 
-export async function main(argv: readonly string[], io: Io = processIo): Promise<number> {
+export async function main(rawArgv: readonly string[], io: Io = processIo): Promise<number> {
+  // File names that are not UTF-8 reach us as U+FFFD; get their bytes back (Linux).
+  const argv = recoverRawArguments(rawArgv);
   const debug = argv.includes('--debug');
   try {
     const sub = pickSubcommand(argv);

@@ -4,7 +4,8 @@
 // as upstream's open(out, "wb") does.
 import { chmodSync, closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { randomBytes } from 'node:crypto';
+import { decodeEscaped, fsPath } from '../names/escaped-bytes.js';
+import { removeOnExit, removeStaleTemporaries, temporaryNameFor } from '../lifecycle/index.js';
 
 function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
   for (const chunk of chunks) {
@@ -13,7 +14,7 @@ function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
 }
 
 function writeInPlace(path: string, chunks: readonly Uint8Array[]): void {
-  const fd = openSync(path, 'w');
+  const fd = openSync(fsPath(path), 'w');
   try {
     writeAll(fd, chunks);
   } finally {
@@ -22,21 +23,25 @@ function writeInPlace(path: string, chunks: readonly Uint8Array[]): void {
 }
 
 export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): void {
-  const followed = statSync(path, { throwIfNoEntry: false });
-  const link = lstatSync(path, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const followed = statSync(fsPath(path), { throwIfNoEntry: false });
+  const link = lstatSync(fsPath(path), { throwIfNoEntry: false })?.isSymbolicLink() === true;
   // A device, a pipe, or a link to nothing yet: open() is the only way to write what it names.
   if ((followed !== undefined && !followed.isFile()) || (link && followed === undefined)) {
     writeInPlace(path, chunks);
     return;
   }
   // Through a link to a file: replace that file and keep the link.
-  const target = link ? realpathSync(path) : path;
+  const target = link ? decodeEscaped(realpathSync(fsPath(path), { encoding: 'buffer' })) : path;
   const before = followed === undefined ? undefined : { mode: followed.mode & 0o7777 };
-  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  removeStaleTemporaries(dirname(target));
+  const temporary = join(dirname(target), temporaryNameFor(basename(target)));
+  // Before the file exists, so no signal can come between its creation and its registration.
+  const release = removeOnExit(temporary);
   let fd: number;
   try {
-    fd = openSync(temporary, 'wx');
+    fd = openSync(fsPath(temporary), 'wx');
   } catch (error) {
+    release();
     const code = (error as NodeJS.ErrnoException).code;
     // The folder refuses new files, but the file itself may be writable, as it is for upstream.
     if (before !== undefined && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
@@ -51,10 +56,12 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
     } finally {
       closeSync(fd);
     }
-    if (before !== undefined) chmodSync(temporary, before.mode);
-    renameSync(temporary, target);
+    if (before !== undefined) chmodSync(fsPath(temporary), before.mode);
+    renameSync(fsPath(temporary), fsPath(target));
   } catch (error) {
-    rmSync(temporary, { force: true });
+    rmSync(fsPath(temporary), { force: true });
     throw error;
+  } finally {
+    release();
   }
 }

@@ -1,7 +1,7 @@
 // A conversion as the `anecc` command runs it: read the file, run the chosen engines, compare,
 // apply --clean / --remap-slots. Returns data only; the CLI prints it and writes the output file.
-import { statSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, statSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AneccError } from '../hwx/index.js';
@@ -12,7 +12,11 @@ import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/
 // native conversion does not pay for it at start-up.
 type Bridge = typeof import('../bridge/index.js');
 import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
+import { installExitCleanup, removeOnExit, workFolderPrefix } from '../lifecycle/index.js';
+import { fsPath } from '../names/escaped-bytes.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
+import { fallbackNotice, patchProblem, pythonFailureKind } from './python-failure.js';
+import { maxTimerDelayMs, parsePythonTimeoutMs } from './python-timeout.js';
 
 export interface ConvertReport {
   readonly options: ConvertOptions;
@@ -31,12 +35,16 @@ export interface ConvertReport {
 }
 
 /** A problem outside the conversion itself: unreadable input, a Python engine that cannot run. */
-export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_failed'> {
+export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_failed' | 'bad_python_timeout'> {
   override readonly name = 'ConvertSetupError';
   /** More for --debug: what the Python child last wrote to stderr (a traceback, say). */
   readonly detail: string | undefined;
 
-  constructor(code: 'input_unreadable' | 'python_failed', message: string, options?: { cause?: unknown; detail?: string | undefined }) {
+  constructor(
+    code: 'input_unreadable' | 'python_failed' | 'bad_python_timeout',
+    message: string,
+    options?: { cause?: unknown; detail?: string | undefined },
+  ) {
     super(code, message, options);
     this.detail = options?.detail;
   }
@@ -44,7 +52,7 @@ export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_f
 
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
 function readInput(path: string): Uint8Array {
-  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+  if (statSync(fsPath(path), { throwIfNoEntry: false })?.isDirectory()) {
     throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
   }
   try {
@@ -65,29 +73,16 @@ function requestOf(options: ConvertOptions): ConvertRequest {
   };
 }
 
-// With the default engine, these mean "upstream anecc is not usable here": convert natively.
-const UNAVAILABLE: readonly PythonEngineErrorCode[] = ['python_not_found', 'python_exited', 'upstream_not_found', 'upstream_import_failed', 'bridge_failed'];
-
-/** What went wrong with the patched copy, in the user's terms. */
-function patchProblem(error: PatchError): string {
-  switch (error.code) {
-    case 'upstream_unreadable':
-      return 'cannot read upstream anecc (ANECC_UPSTREAM_SRC names the folder that holds the anecc package)';
-    case 'cache_failed':
-      return 'cannot prepare the patched copy of upstream (see ANECC_CACHE_DIR)';
-    default:
-      return 'patches/ does not apply to upstream anecc';
-  }
-}
 
 // Upstream in pure Python takes about 0.2 s per MB here; allow several times that on top of the
 // bridge's default budget before calling a conversion hung. ANECC_PYTHON_TIMEOUT_MS overrides.
 const pythonMillisecondsPerMegabyte = 1000;
 
 function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
-  const fromEnv = Number(process.env['ANECC_PYTHON_TIMEOUT_MS']);
-  if (Number.isFinite(fromEnv) && fromEnv > 0) return fromEnv;
-  return defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte);
+  const setting = parsePythonTimeoutMs(process.env['ANECC_PYTHON_TIMEOUT_MS']);
+  if (!setting.ok) throw new ConvertSetupError(setting.code, setting.message);
+  if (setting.timeoutMs !== undefined) return setting.timeoutMs;
+  return Math.min(maxTimerDelayMs, defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte));
 }
 
 export async function convert(options: ConvertOptions): Promise<ConvertReport> {
@@ -128,22 +123,26 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
   if (engine === 'native' && native) return report(native, ['native']);
 
   const bridge = await import('../bridge/index.js');
+  // A bad setting is the user's to fix, in every mode that runs Python: checked before it starts.
+  const timeoutMs = pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs);
   let python: EngineOutcome;
+  const notices: string[] = [];
   try {
-    python = await runPython(bridge, bytes, request, options);
+    python = await runPython(bridge, bytes, request, options, timeoutMs, notices);
   } catch (error) {
     if (!(error instanceof bridge.PythonEngineError) && !(error instanceof bridge.PatchError)) throw error;
     const isPatch = error instanceof bridge.PatchError;
-    const unusable = isPatch || UNAVAILABLE.includes(error.code);
+    const kind = pythonFailureKind(error, isPatch);
     const what = isPatch ? patchProblem(error) : 'the Python engine failed';
-    if (options.engine === undefined && native && unusable) {
-      return report(native, ['native'], { notices: [`anecc: notice: only the native engine ran: ${what}: ${error.message}`] });
+    // See python-failure.ts: nothing Python fails at is a verdict on the input.
+    if (options.engine === undefined && native && kind !== 'interrupted') {
+      return report(native, ['native'], { notices: [...notices, fallbackNotice(what, error.message)] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();
     throw new ConvertSetupError('python_failed', `${options.path}: ${what}: ${error.message}`, { cause: error, detail });
   }
-  if (native === undefined) return report(python, ['python']);
-  return report(native, ['native', 'python'], { disagreement: compareOutcomes(native, python) });
+  if (native === undefined) return report(python, ['python'], { notices });
+  return report(native, ['native', 'python'], { notices, disagreement: compareOutcomes(native, python) });
 }
 
 /**
@@ -151,27 +150,47 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
  * by path, so an input that cannot be read twice (a pipe, /dev/fd/N) goes through a temporary
  * copy with the same base name, which is all upstream derives from the path.
  */
-async function runPython(bridge: Bridge, bytes: Uint8Array, request: ConvertRequest, options: ConvertOptions): Promise<EngineOutcome> {
+async function runPython(
+  bridge: Bridge,
+  bytes: Uint8Array,
+  request: ConvertRequest,
+  options: ConvertOptions,
+  timeoutMs: number,
+  notices: string[],
+): Promise<EngineOutcome> {
   const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
+  let releaseCopy = (): void => {};
   let engine: PythonEngine;
   try {
-    if (!statSync(request.path).isFile()) copyDir = await mkdtemp(join(tmpdir(), 'anecc-input-'));
+    if (!statSync(fsPath(request.path)).isFile()) {
+      // Made and registered at once (see lifecycle/), named by our pid for a later sweep.
+      installExitCleanup();
+      copyDir = mkdtempSync(join(tmpdir(), `${workFolderPrefix.input}${process.pid}-`));
+      releaseCopy = removeOnExit(copyDir);
+    }
     engine = await bridge.openPythonEngine();
+    if (copyDir !== undefined) engine.removeWhenGone(copyDir);
   } catch (error) {
     if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    releaseCopy();
     if (error instanceof PythonEngineError) throw error;
     // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
     throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
     const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
-    if (copyDir !== undefined) await writeFile(path, bytes);
-    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs) });
+    if (copyDir !== undefined) await writeFile(fsPath(path), bytes);
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
     if (outcome === undefined) throw new PythonEngineError('bad_reply', 'the Python engine returned no result');
+    const rebuilt = engine.patchStatus()?.rebuilt;
+    if (rebuilt !== undefined) {
+      notices.push(`anecc: notice: the cached patched copy of upstream had changed since it was made (${rebuilt}); rebuilt it`);
+    }
     return outcome;
   } finally {
     await engine.close();
     if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    releaseCopy();
   }
 }

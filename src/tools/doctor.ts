@@ -2,11 +2,14 @@
 // only (the CLI renders it); the schema below is the JSON shape, and the type comes from it.
 
 import { existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Profile } from '../anec/index.js';
 import type { PythonEngine, PythonEngineOptions } from '../bridge/index.js';
+import { removeStale, temporaryOwner, workFolderOwner } from '../lifecycle/index.js';
+
 
 const problem = z.string().nullable();
 
@@ -38,6 +41,8 @@ export const doctorReportSchema = z.object({
     /** Folder of the patched copy in use. */
     copy: z.string().nullable(),
     fromCache: z.boolean().nullable(),
+    /** What had changed in the cached copy since it was made (it was rebuilt), or null. */
+    rebuilt: z.string().nullable(),
     failingPatch: z.string().nullable(),
     failingHunk: z.int().nullable(),
     problem,
@@ -53,6 +58,8 @@ export const doctorReportSchema = z.object({
     }),
   ),
   warnings: z.array(z.string()),
+  /** Leftovers of dead anecc processes that doctor removed: output temporaries, work folders. */
+  removed: z.array(z.string()),
 });
 
 export type DoctorReport = z.infer<typeof doctorReportSchema>;
@@ -60,6 +67,27 @@ export type DoctorReport = z.infer<typeof doctorReportSchema>;
 export interface DoctorOptions extends PythonEngineOptions {
   /** HWX file to convert end to end; default the corpus `mul.hwx` (ANECC_CORPUS) or the package's own sample. */
   readonly sampleHwx?: string | undefined;
+  /** Folders to clear of stale output temporaries (default: the current folder). */
+  readonly leftoversIn?: readonly string[] | undefined;
+}
+
+/**
+ * What anecc processes ended by SIGKILL (or a crash) left: output temporaries in `folders`, work
+ * folders in TMPDIR, half-built copies in the cache. Only entries whose maker is gone are removed.
+ */
+function removeLeftovers(folders: readonly string[], cacheDir: string): string[] {
+  const removed = [
+    ...folders.flatMap((folder) => removeStale(folder, temporaryOwner, 'file')),
+    ...removeStale(tmpdir(), workFolderOwner, 'folder'),
+    ...removeStale(cacheDir, cacheTemporaryOwner, 'folder'),
+  ];
+  return removed;
+}
+
+/** `.tmp-KEY-PID-HEX`: a patched copy being built (see bridge/patches.ts). */
+function cacheTemporaryOwner(name: string): number | undefined {
+  const match = /^\.tmp-[0-9a-f]+-(\d+)-[0-9a-f]+$/.exec(name);
+  return match?.[1] === undefined ? undefined : Number(match[1]);
 }
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -120,12 +148,14 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
       applied: false,
       copy: null,
       fromCache: null,
+      rebuilt: null,
       failingPatch: null,
       failingHunk: null,
       problem: null,
     },
     endToEnd: [],
     warnings,
+    removed: removeLeftovers(options.leftoversIn ?? [process.cwd()], normalized.cacheDir),
   };
 
   try {
@@ -208,7 +238,10 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
       if (profile === 'patched') {
         const status = engine.patchStatus();
         if (status) {
-          report.patches = { ...report.patches, applied: true, copy: status.dir, fromCache: !status.built };
+          report.patches = { ...report.patches, applied: true, copy: status.dir, fromCache: !status.built, rebuilt: status.rebuilt ?? null };
+          if (status.rebuilt !== undefined) {
+            warnings.push(`the cached patched copy ${status.dir} had changed since it was made (${status.rebuilt}); rebuilt it`);
+          }
           for (const warning of status.warnings) if (!warnings.includes(warning)) warnings.push(warning);
         }
       }

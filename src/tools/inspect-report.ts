@@ -21,6 +21,8 @@ const inspectWarningCodes = [
   'generation_layout_mismatch',
   /** An .anec header's size and its payload length disagree. */
   'anec_size',
+  /** No order of the tensor stabs fits the buffer sizes (the converter's ConversionWarning). */
+  'stab_sizes_unmatched',
 ] as const;
 
 /** Every warning code inspect can report: the reader's issue codes (`unsafe_integer` too) and its own. */

@@ -1,7 +1,7 @@
 // `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
-import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, slotName } from '../anec/index.js';
+import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, runNativeEngine, slotName } from '../anec/index.js';
 import {
   FP16_SIZE_IN_BYTES,
   SLOT_COUNT,
@@ -125,6 +125,12 @@ function programSlotBinding(file: HwxFile, address: number): string | null {
   return section === undefined ? null : `${section.segmentName},${section.name}`;
 }
 
+/** What converting this file (patched profile) would write silently: the same data convert prints. */
+function conversionWarnings(loaded: LoadedHwx): InspectWarning[] {
+  const request = { path: loaded.path, name: undefined, force: true, print: false, compile: false };
+  return (runNativeEngine(loaded.bytes, request, 'patched').warnings ?? []).map(({ code, message }) => ({ code, message }));
+}
+
 function inspectHwx(loaded: LoadedHwx): InspectReport {
   const { file } = loaded;
   const declared = profileFor(file.header.cpusubtype);
@@ -143,6 +149,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
   }
   // Both checks are about what libane does with H13 tasks; other generations do not reach it.
   if (profile === h13) warnings.push(...slotOrderWarnings(tasks, () => slotMappingFromHwx(file)), ...spuriousKdmaWarnings(tasks));
+  warnings.push(...conversionWarnings(loaded));
   const p = file.program;
   const seg = file.segmentState;
   return {

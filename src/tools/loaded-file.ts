@@ -1,6 +1,7 @@
 // One file, HWX or .anec, read once and decoded tolerantly for the inspect, diff and clean tools.
 
-import { readFileSync, statSync } from 'node:fs';
+import { fsPath } from '../names/escaped-bytes.js';
+import { InputTooLargeError, readFileBoundedSync } from './bounded-read.js';
 import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
 import { readTaskStream, safeReadHwx } from '../hwx/index.js';
 import type { HwxFile, TaskStream } from '../hwx/index.js';
@@ -65,18 +66,20 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
  */
 export const maxInputSizeInBytes = 2 ** 31 - 1;
 
-/** The file's bytes, size-checked before reading; every failure is a ToolError naming the file. */
+/**
+ * Largest input read from a device or pipe, which cannot say its size beforehand (/dev/zero never
+ * ends): the bytes are held before the limit is known to be passed, so it is kept lower.
+ */
+const maxStreamInputSizeInBytes = 512 * 1024 * 1024;
+
+/** The file's bytes, read with a bound whatever stat() says; every failure is a ToolError naming the file. */
 export function readInputFile(path: string): Uint8Array {
   try {
-    const size = statSync(path).size;
-    if (size > maxInputSizeInBytes) {
-      throw new ToolError({ code: 'too_large', path, size, limit: maxInputSizeInBytes });
-    }
-    const buffer = readFileSync(path);
-    // A view, not a copy: the file may be large.
-    return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+    return readFileBoundedSync(fsPath(path), maxInputSizeInBytes, maxStreamInputSizeInBytes);
   } catch (cause) {
-    if (cause instanceof ToolError) throw cause;
+    if (cause instanceof InputTooLargeError) {
+      throw new ToolError({ code: 'too_large', path, size: cause.size, limit: cause.limit }, { cause });
+    }
     const reason = (cause as NodeJS.ErrnoException).code ?? String(cause);
     throw new ToolError({ code: 'unreadable', path, reason }, { cause });
   }

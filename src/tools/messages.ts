@@ -9,7 +9,8 @@ export type ToolFailure =
   /** The file cannot be read from disk (`reason`: the system's code, ENOENT...). */
   | { readonly code: 'unreadable'; readonly path: string; readonly reason: string }
   /** The file is larger than the tools read. */
-  | { readonly code: 'too_large'; readonly path: string; readonly size: number; readonly limit: number }
+  /** `size` is undefined for a device or pipe, refused once the read passed the limit. */
+  | { readonly code: 'too_large'; readonly path: string; readonly size: number | undefined; readonly limit: number }
   /** Neither an HWX file nor an .anec file. */
   | { readonly code: 'unknown_kind'; readonly path: string }
   /** HWX magic, but the container is broken. */
@@ -28,7 +29,7 @@ export function toolMessage(failure: ToolFailure): string {
     case 'unreadable':
       return `${path}: cannot read the file (${failure.reason})`;
     case 'too_large':
-      return `${path}: ${failure.size} bytes, more than the ${failure.limit} bytes anecc reads (is this an HWX or .anec file?)`;
+      return `${path}: ${failure.size === undefined ? '' : `${failure.size} bytes, `}more than the ${failure.limit} bytes anecc reads (is this an HWX or .anec file?)`;
     case 'unknown_kind':
       return `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (0x1000-byte header, then a task)`;
     case 'bad_hwx': {

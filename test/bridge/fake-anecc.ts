@@ -131,3 +131,79 @@ export function processExists(pid: number | undefined): boolean {
 
 /** Interpreter for the hermetic tests: any Python 3 will do (the fakes need no construct). */
 export const testPythonBin = process.env['PYTHON_BIN'] || 'python3';
+
+/** Converts, but runs out of disk space writing the compiled file (as a full TMPDIR does). */
+export const fullDisk = String.raw`
+import errno
+
+class dotdict(dict):
+    __getattr__ = dict.get
+
+def anecc_convert(hwx_path, name="model", force=False):
+    return dotdict(name=name or "fake", build=dotdict(size=0, td_size=0, td_count=0, tsk_size=0, krn_size=0,
+                   src_count=0, dst_count=0, tiles=[0] * 32, nchw=[0] * 192))
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    with open(out, "wb") as f:
+        raise OSError(errno.ENOSPC, "No space left on device")
+`;
+
+/**
+ * Slow where a real run is slow and big where a real output is big: a backtracking regex holds
+ * the GIL for about 0.3 s (so no Python thread can run, as in upstream's own regex), then it
+ * compiles 0x1000 header bytes and a 16 MiB payload.
+ */
+export const slowAndBig = String.raw`
+import re
+
+class dotdict(dict):
+    __getattr__ = dict.get
+
+def anecc_convert(hwx_path, name="model", force=False):
+    re.match(r"(a|aa)*c", "a" * 30)
+    return dotdict(name=name or "fake", build=dotdict(size=0x1000 + (16 << 20), td_size=0, td_count=0, tsk_size=0,
+                   krn_size=0, src_count=0, dst_count=0, tiles=[0] * 32, nchw=[0] * 192))
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    with open(out, "wb") as f:
+        f.write(b"\x01" * 0x1000)
+        f.write(b"\x00" * (16 << 20))
+`;
+
+/**
+ * Shaped like upstream's result (data, tsk_start, size) but writes its file cut short without an
+ * error, as `open(out, "wb").write(...)` does on a full tmpfs.
+ */
+export const silentlyCutShort = String.raw`
+class dotdict(dict):
+    __getattr__ = dict.get
+
+def anecc_convert(hwx_path, name="model", force=False):
+    with open(hwx_path, "rb") as f:
+        data = f.read()
+    return dotdict(name=name or "fake", data=data, tsk_start=0, size=64,
+                   build=dotdict(size=64, td_size=0, td_count=0, tsk_size=0, krn_size=0,
+                                 src_count=0, dst_count=0, tiles=[0] * 32, nchw=[0] * 192))
+
+def anecc_print(res):
+    pass
+
+def anecc_compile(res, out):
+    open(out, "wb").write(b"\0" * 0x1000 + res.data[:32])
+`;
+
+/**
+ * The command's environment with a fake upstream written from `source` (no construct needed);
+ * the fake is added to `made` so the caller removes it.
+ */
+export function fakeAneccEnv(source: string, made: { remove(): void }[], extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const fake = writeFakeAnecc(source);
+  made.push(fake);
+  return { ...process.env, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir, ...extra };
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { pythonEngineAvailability } from '../../src/bridge/index.js';
-import { raisingAtImport, testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
+import { fakeAneccEnv, raisingAtImport, workingAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
 import { corpusFiles, corpusSkipReason, repoRoot } from '../../support/corpus.js';
 
@@ -17,11 +17,7 @@ afterAll(() => {
 const sample = join(repoRoot, 'hwx', 'mul-v5.hwx');
 
 /** The command's environment with a fake upstream (no construct needed). */
-function withFake(source: string): NodeJS.ProcessEnv {
-  const fake = writeFakeAnecc(source);
-  fakes.push(fake);
-  return { ...process.env, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir };
-}
+const withFake = (source: string): NodeJS.ProcessEnv => fakeAneccEnv(source, fakes);
 
 describe('engine choice and comparison, with a fake upstream', () => {
   it('should exit 3, name the first difference and write nothing when the engines disagree', async () => {

@@ -9,6 +9,7 @@ import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
+import { fsPath } from '../../names/escaped-bytes.js';
 
 const convertSynopsis: Synopsis = { usage: 'anecc [OPTIONS] PATH', help: 'anecc --help' };
 
@@ -51,7 +52,7 @@ function convertCommand(): Command {
 /** click's `Path(exists=True)` also insists on read access. */
 function readable(path: string): boolean {
   try {
-    accessSync(path, constants.R_OK);
+    accessSync(fsPath(path), constants.R_OK);
     return true;
   } catch {
     return false;
@@ -64,7 +65,7 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   if (exit !== undefined) return exit;
   const [path] = command.processedArgs as [string | undefined];
   if (path === undefined) throw new UsageError("Missing argument 'PATH'.", convertSynopsis);
-  if (!existsSync(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
+  if (!existsSync(fsPath(path))) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
   if (!readable(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' is not readable.`, convertSynopsis);
   let options: ConvertOptions;
   try {
@@ -81,7 +82,7 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
     io.stderr(`anecc: error: ${error.message}\n`);
     // What Python wrote last (a traceback, a warning) is the way in when its engine fails.
     if (options.debug && error.detail) io.stderr(`${error.detail}\n`);
-    return ExitCode.failed;
+    return error.code === 'bad_python_timeout' ? ExitCode.usage : ExitCode.failed;
   }
   return finish(report, io);
 }
@@ -113,6 +114,8 @@ function finish(report: ConvertReport, io: Io): number {
     return ExitCode.disagreement;
   }
   for (const record of outcome.logs) io.stderr(renderLogRecord(record));
+  // Not an upstream log line: worded as our own, after upstream's.
+  for (const warning of outcome.warnings ?? []) io.stderr(`anecc: warning: ${options.path}: ${warning.message}\n`);
   if (outcome.printed) io.stdout(outcome.printed);
   if (!outcome.ok) {
     io.stderr(renderFailure(options.path, outcome));

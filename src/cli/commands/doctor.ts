@@ -37,6 +37,7 @@ function renderDoctor(r: DoctorReport): string {
       (e) => `${mark(e.ok)} convert     --profile ${e.profile} ${e.file ?? ''}${e.ok ? ` (${e.anecSizeInBytes} bytes, ${e.durationMs} ms)` : `: ${e.problem ?? ''}`}`,
     ),
     ...r.warnings.map((w) => `warn ${w}`),
+    ...r.removed.map((p) => `fix  removed   ${p} (left by an anecc process that no longer runs)`),
     verdict(r),
   ];
   // Fits a pipe's 100 columns; continuation lines start under the text of their check.
