@@ -10,7 +10,7 @@ node_modules/.installed: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	touch $@
 
-dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json $(shell find src -name '*.ts' 2>/dev/null)
+dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json scripts/bundle-cli.mjs $(shell find src -name '*.ts' 2>/dev/null)
 	$(NPM) run --silent build
 	touch $@
 
@@ -30,7 +30,7 @@ test: setup typecheck
 	npx vitest run
 
 bench: setup
-	node --expose-gc --import tsx bench/run.ts
+	node --expose-gc --import tsx bench/run.ts $(ONLY)
 
 fixtures: setup
 	npx tsx scripts/fixtures.ts hwx

@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../src/cli/write-file.js';
 import { describeLarge, writeHwx } from '../src/writer/index.js';
 import { runBenchParts } from './parts.js';
 import { startProgress, type Progress } from '../scripts/progress.js';
+import { runStartupFigures } from './startup.js';
 
 const REPEATS = 3;
 const execFileAsync = promisify(execFile);
@@ -36,6 +37,13 @@ function time(fn: () => void): number {
 const gc = (): void => (globalThis as { gc?: () => void }).gc?.();
 
 async function main(): Promise<void> {
+  // `make bench ONLY=startup`: the whole-process figures alone (a few minutes less).
+  if (process.argv[2] !== 'startup') await largeFileFigures();
+  console.log(`whole process (medians of alternating runs; the figure is the worst file):`);
+  await runStartupFigures(figure);
+}
+
+async function largeFileFigures(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-'));
   progress = startProgress('bench', STEPS, { unit: 'steps', disagreements: false });
   try {

@@ -1,7 +1,4 @@
 #!/usr/bin/env node
-// The built CLI lives in dist/; `make setup` (or `npm run build`) produces it.
-import { exitQuietlyOnBrokenPipe } from '../dist/cli/io.js';
-import { main } from '../dist/cli/main.js';
-
-exitQuietlyOnBrokenPipe();
-process.exitCode = await main(process.argv.slice(2));
+// The built CLI is one bundled file, dist/bundle/anecc.js (source: src/cli/bin.ts); `make setup`
+// (or `npm run build`) produces it.
+import '../dist/bundle/anecc.js';

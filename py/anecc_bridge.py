@@ -10,13 +10,11 @@ Standard library only; the loaded anecc itself needs `construct`.
 
 import contextlib
 import errno
-import hashlib
 import importlib.util
 import io
 import json
 import logging
 import os
-import platform
 import sys
 import threading
 import time
@@ -192,6 +190,8 @@ def _error(exc, origin=None):
 
 
 def _sha256(path):
+    import hashlib  # here, not at the top: only probes hash, and conversions wait for the import
+
     try:
         with open(path, "rb") as f:
             return hashlib.sha256(f.read()).hexdigest()
@@ -328,6 +328,8 @@ def ping():
 
 def probe():
     """The interpreter, where anecc was found (and whether it imports), construct and click."""
+    import platform  # only probes need it
+
     try:
         pkg_dir, found = _locate("upstream")
         origin = os.path.abspath(os.path.join(pkg_dir, "__init__.py")) if pkg_dir else None

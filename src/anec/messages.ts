@@ -164,12 +164,6 @@ function unreachable(failure: never): never {
   throw new Error(`unworded conversion failure: ${JSON.stringify(failure)}`);
 }
 
-/** Usage problems with the conversion options (`--profile`, `--engine`). */
-export function expectedChoice(option: string, choices: readonly string[], got: unknown): string {
-  const expected = choices.map((c) => `"${c}"`).join(', ').replace(/, ([^,]*)$/, ' or $1');
-  return `${option}: expected ${expected}, got "${String(got)}"`;
-}
-
 /** The patched profile's warning when no stab order fits the buffers (ConversionWarning stab_sizes_unmatched). */
 export const stabSizesUnmatchedMessage =
   'no order of the tensor stabs matches the I/O buffer sizes, so the shapes in the header are a guess (upstream writes them anyway; so do we)';

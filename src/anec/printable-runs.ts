@@ -47,37 +47,35 @@ function multibyte(bytes: Uint8Array, i: number, end: number): number {
 const BREAKER = new Uint8Array(256);
 for (let b = 0; b < 0x80; b++) if (PRINTABLE[b] !== 1) BREAKER[b] = 1;
 
+// Bytes are looked at in windows of about this size, each ending on a breaker so that no stretch
+// spans two; a window becomes one latin1 string at a time, so memory stays bounded for any input.
+const windowSizeInBytes = 1 << 20;
+
 /**
  * The runs of printable characters at least `minLength` long, in file order, as Python's
  * `open(path, errors="ignore").read()` followed by upstream's run splitting would yield them.
  *
- * Only stretches between breaker bytes long enough to hold such a run are decoded; finding them
- * takes one pass over u32 words, so a large binary file costs little more than reading it.
+ * Only stretches between breaker bytes long enough to hold such a run are decoded. They are found
+ * by the regular expression engine over a latin1 view of the bytes: native code from the first
+ * call, where a loop over every byte would run in the interpreter for a one-shot command (about
+ * 15 ms for a 48 KiB file, 80 ms for 0.5 MiB; the regular expression takes well under 1 ms).
  */
 export function printableRuns(bytes: Uint8Array, minLength: number): string[] {
   const runs: string[] = [];
-  if (bytes.byteOffset % 4 !== 0) {
-    decodeRuns(bytes, 0, bytes.length, minLength, runs);
-    return runs;
+  // Decoding never lengthens a run, so a shorter stretch cannot hold one.
+  const stretch = new RegExp(`[^\\x00-\\x08\\x0e-\\x1f\\x7f]{${Math.max(1, Math.ceil(minLength))},}`, 'g');
+  const view = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  let start = 0;
+  while (start < bytes.length) {
+    let end = Math.min(bytes.length, start + windowSizeInBytes);
+    while (end < bytes.length && BREAKER[bytes[end]!] !== 1) end++;
+    const text = view.toString('latin1', start, end);
+    stretch.lastIndex = 0;
+    for (let m = stretch.exec(text); m !== null; m = stretch.exec(text)) {
+      decodeRuns(bytes, start + m.index, start + m.index + m[0].length, minLength, runs);
+    }
+    start = end;
   }
-  const words = new Uint32Array(bytes.buffer, bytes.byteOffset, bytes.length >>> 2);
-  // Between breakers in words `previous` and `i` lie at most 3 + 4 * clean words + 3 bytes.
-  const minCleanWords = Math.max(0, Math.ceil((minLength - 6) / 4));
-  let previous = -1;
-  // Decoding starts clean at the file's start or just after the last breaker of a word.
-  const after = (word: number): number => {
-    if (word < 0) return 0;
-    let at = word * 4 + 3;
-    while (BREAKER[bytes[at]!] !== 1) at--;
-    return at + 1;
-  };
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    if ((BREAKER[w & 0xff]! | BREAKER[(w >>> 8) & 0xff]! | BREAKER[(w >>> 16) & 0xff]! | BREAKER[w >>> 24]!) === 0) continue;
-    if (i - previous - 1 >= minCleanWords) decodeRuns(bytes, after(previous), after(i), minLength, runs);
-    previous = i;
-  }
-  decodeRuns(bytes, after(previous), bytes.length, minLength, runs);
   return runs;
 }
 

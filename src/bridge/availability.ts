@@ -1,11 +1,9 @@
 // A cheap answer to "can the Python engine run here?": one plain interpreter run of the bridge's
 // probe, without pythonia (which would keep a child alive until exit()).
 
-import { execa } from 'execa';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
-import { parseReply, probeReplySchema } from './replies.js';
 import type { PythonAvailability, PythonEngineOptions } from './types.js';
 
 const probeTimeoutMs = 15_000;
@@ -31,6 +29,8 @@ export async function pythonEngineAvailability(
   const normalized = normalizePythonEngineOptions(options, env);
   const { pythonBin } = normalized;
   const childEnv: Record<string, string | undefined> = { ...env, PYTHONDONTWRITEBYTECODE: '1', DEBUG: undefined };
+  // execa (about a hundred modules) loads here, not with the bridge: conversions never probe.
+  const { execa } = await import('execa');
   const result = await execa(
     pythonBin,
     [bridgeModulePath, 'probe', JSON.stringify({ upstreamSrc: normalized.upstreamSrc ?? null })],
@@ -49,6 +49,8 @@ export async function pythonEngineAvailability(
     const why = result.timedOut ? `no answer within ${probeTimeoutMs} ms` : lastLine(result.stderr) || result.shortMessage;
     return { available: false, pythonBin, reason: 'probe_failed', message: `probing ${pythonBin} failed: ${why}` };
   }
+  // zod, with the reply schemas, loads only once there is a reply to check.
+  const { parseReply, probeReplySchema } = await import('./replies.js');
   let reply;
   try {
     reply = parseReply(probeReplySchema, result.stdout, 'probe');

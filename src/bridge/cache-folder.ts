@@ -2,8 +2,7 @@
 // forever where a parent answers ENOENT to mkdir but exists to nothing else (/proc/cache), and
 // a regular file or a device on the way surfaces as a bare ENOTDIR: here each level is checked,
 // the number of steps is the path's depth, and every failure names the folder.
-import { constants } from 'node:fs';
-import { access, mkdir, stat } from 'node:fs/promises';
+import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PatchError } from './errors.js';
 
@@ -13,6 +12,11 @@ function unusable(dir: string, why: string, cause?: unknown): PatchError {
 
 /** Makes `dir` (and its missing parents) if needed; throws PatchError 'cache_unusable' when it cannot be a writable folder. */
 export async function ensureCacheFolder(dir: string): Promise<void> {
+  ensureCacheFolderSync(dir);
+}
+
+/** The same, synchronously (what the failure memory writes runs on the plain conversion path). */
+export function ensureCacheFolderSync(dir: string): void {
   const absolute = path.resolve(dir);
   const levels: string[] = [];
   for (let current = absolute; ; current = path.dirname(current)) {
@@ -20,28 +24,30 @@ export async function ensureCacheFolder(dir: string): Promise<void> {
     if (path.dirname(current) === current) break;
   }
   for (const level of levels) {
-    let info;
+    let info: Stats;
     try {
-      info = await stat(level);
+      info = statSync(level);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code !== 'ENOENT') throw unusable(absolute, `${level}: ${code ?? String(error)}`, error);
       try {
-        await mkdir(level);
+        mkdirSync(level);
         continue;
       } catch (made) {
         const madeCode = (made as NodeJS.ErrnoException).code;
         // Another process made it in meanwhile: check it as if it had been there.
         if (madeCode !== 'EEXIST') throw unusable(absolute, `cannot create ${level} (${madeCode ?? String(made)})`, made);
-        info = await stat(level).catch((again: unknown) => {
+        try {
+          info = statSync(level);
+        } catch (again) {
           throw unusable(absolute, `${level}: ${(again as NodeJS.ErrnoException).code ?? String(again)}`, again);
-        });
+        }
       }
     }
     if (!info.isDirectory()) throw unusable(absolute, `${level} is not a folder`);
   }
   try {
-    await access(absolute, constants.W_OK | constants.X_OK);
+    accessSync(absolute, constants.W_OK | constants.X_OK);
   } catch (error) {
     throw unusable(absolute, `no permission to write in it (${(error as NodeJS.ErrnoException).code ?? String(error)})`, error);
   }

@@ -11,17 +11,9 @@ import type { AnecBytes, ConvertRequest, Profile } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
-import { packageFolderName, preparePatchedCopy } from './patches.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
 import { startPythonChild } from './python.js';
 import type { PythonChild } from './python.js';
-import {
-  configureReplySchema,
-  convertReplySchema,
-  errorInfo,
-  parseReply,
-  probeReplySchema,
-} from './replies.js';
 import type { OutcomeReply } from './replies.js';
 import type {
   NormalizedPythonEngineOptions,
@@ -32,12 +24,18 @@ import type {
   PythonOutcome,
 } from './types.js';
 
+// The reply schemas (zod) and the patch library load while the Python child starts, not before:
+// the child's start is the longest wait of a conversion with both engines.
+const loadReplies = (): Promise<typeof import('./replies.js')> => import('./replies.js');
+const loadPatches = (): Promise<typeof import('./patches.js')> => import('./patches.js');
+
 // An .anec file is a 4 KiB header plus a slice of the input; nothing anecc builds is near this.
 const maxAnecSizeInBytes = 1024 * 1024 * 1024;
 const maxBatchSize = 100_000;
 
 async function configure(child: PythonChild, config: Readonly<Record<string, string | null>>): Promise<void> {
-  const reply = parseReply(configureReplySchema, await child.call('configure', JSON.stringify(config)), 'configure');
+  const [raw, { configureReplySchema, parseReply }] = await Promise.all([child.call('configure', JSON.stringify(config)), loadReplies()]);
+  const reply = parseReply(configureReplySchema, raw, 'configure');
   if (!reply.ok) {
     throw new PythonEngineError('bridge_failed', `configuring the bridge failed: ${reply.error.type}: ${reply.error.message}`, {
       pythonType: reply.error.type,
@@ -47,7 +45,8 @@ async function configure(child: PythonChild, config: Readonly<Record<string, str
 }
 
 async function probeChild(child: PythonChild): Promise<ProbeReport> {
-  const reply = parseReply(probeReplySchema, await child.call('probe', undefined), 'probe');
+  const [raw, { errorInfo, parseReply, probeReplySchema }] = await Promise.all([child.call('probe', undefined), loadReplies()]);
+  const reply = parseReply(probeReplySchema, raw, 'probe');
   if (!reply.ok) {
     throw new PythonEngineError('python_error', `probe failed: ${reply.error.type}: ${reply.error.message}`, {
       pythonType: reply.error.type,
@@ -93,6 +92,7 @@ async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string)
       { pythonType: reply.error.type, pythonMessage: reply.error.message },
     );
   }
+  const { errorInfo } = await loadReplies();
   let anec: AnecBytes | undefined;
   if (reply.anecPath !== null) {
     // Only files the bridge wrote into our own work folder are read.
@@ -127,6 +127,13 @@ function importFailure(
   return new PythonEngineError('upstream_import_failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
 }
 
+/** The patched copy of upstream's package (found by `packageDir`), built or found in the cache. */
+async function preparedCopy(options: NormalizedPythonEngineOptions, packageDir: (folderName: string) => Promise<string> | string): Promise<PatchStatus> {
+  const { packageFolderName, preparePatchedCopy } = await loadPatches();
+  const upstreamPackageDir = await packageDir(packageFolderName);
+  return preparePatchedCopy({ upstreamPackageDir, patchesDir: options.patchesDir, cacheDir: options.cacheDir });
+}
+
 class Engine implements PythonEngine {
   #patched: Promise<PatchStatus> | undefined;
   #patchStatus: PatchStatus | undefined;
@@ -137,6 +144,8 @@ class Engine implements PythonEngine {
     private readonly options: NormalizedPythonEngineOptions,
     private readonly workDir: string,
     private readonly releaseWorkDir: () => void,
+    /** The patched copy, prepared while the child started (see OpenIntent); used once. */
+    private early: Promise<PatchStatus> | undefined = undefined,
   ) {}
 
   removeWhenGone(folder: string): void {
@@ -152,14 +161,15 @@ class Engine implements PythonEngine {
   }
 
   async ping(): Promise<void> {
-    parseReply(configureReplySchema, await this.child.call('ping', undefined), 'ping');
+    const [raw, { configureReplySchema, parseReply }] = await Promise.all([this.child.call('ping', undefined), loadReplies()]);
+    parseReply(configureReplySchema, raw, 'ping');
   }
 
   patchStatus(): PatchStatus | undefined {
     return this.#patchStatus;
   }
 
-  async #upstreamPackageDir(): Promise<string> {
+  async #upstreamPackageDir(packageFolderName: string): Promise<string> {
     if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
     const report = await this.probe();
     if (report.upstream.origin === undefined) {
@@ -171,11 +181,9 @@ class Engine implements PythonEngine {
   /** Builds (or finds in the cache) the patched copy and points the bridge at it, once. */
   #preparePatched(): Promise<PatchStatus> {
     this.#patched ??= (async () => {
-      const status = await preparePatchedCopy({
-        upstreamPackageDir: await this.#upstreamPackageDir(),
-        patchesDir: this.options.patchesDir,
-        cacheDir: this.options.cacheDir,
-      });
+      const early = this.early;
+      this.early = undefined;
+      const status = await (early ?? preparedCopy(this.options, (folder) => this.#upstreamPackageDir(folder)));
       await configure(this.child, { patchedSrc: status.dir });
       this.#patchStatus = status;
       return status;
@@ -209,6 +217,7 @@ class Engine implements PythonEngine {
       })),
     };
     const raw = await this.child.call('convert', JSON.stringify(batch), options.timeoutMs);
+    const { convertReplySchema, parseReply } = await loadReplies();
     const reply = parseReply(convertReplySchema, raw, 'convert');
     if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
     if (reply.outcomes.length !== requests.length) {
@@ -234,31 +243,50 @@ class Engine implements PythonEngine {
   }
 }
 
+/** What the caller will ask of the engine, so that it can be got ready while the child starts. */
+export interface OpenIntent {
+  /** The profile of the conversions to come: 'patched' prepares the patched copy meanwhile. */
+  readonly profile?: Profile | undefined;
+}
+
 /**
  * Starts the Python engine: one Python child for the life of the command. Always `close()` it
  * (in `finally`): Node does not exit while the child lives.
  */
-export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env): Promise<PythonEngine> {
+export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env, intent: OpenIntent = {}): Promise<PythonEngine> {
   const normalized = normalizePythonEngineOptions(options, env);
   // What earlier commands ended by SIGKILL left here (their guardian covers all but start-up).
   removeStale(tmpdir(), workFolderOwner, 'folder');
   // Made and registered synchronously, listeners first: a signal cannot slip between the two.
   installExitCleanup();
   // Resolved: replies are checked against it with path.resolve, and TMPDIR may be relative.
+  // Synchronous, like everything up to the child's start: a caller that does not await this call
+  // has a booting child when it returns (the CLI runs the native engine meanwhile).
   const workDir = path.resolve(mkdtempSync(path.join(tmpdir(), `${workFolderPrefix.python}${process.pid}-`)));
   const releaseWorkDir = removeOnExit(workDir);
   let child: PythonChild | undefined;
+  let early: Promise<PatchStatus> | undefined;
   try {
-    child = await startPythonChild({
+    // The child is spawned before this call returns its promise (it resolves once the bridge is
+    // imported).
+    const starting = startPythonChild({
       pythonBin: normalized.pythonBin,
       bridgePath: bridgeModulePath,
       timeoutMs: normalized.timeoutMs,
       // Also runs when a signal or process.exit() ends the command before close().
       cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });
+    // Node's half of the patched profile (hashing upstream, the cached copy) runs while Python
+    // boots; where upstream is is known without asking Python only with ANECC_UPSTREAM_SRC.
+    const { upstreamSrc } = normalized;
+    if (intent.profile === 'patched' && upstreamSrc !== undefined) {
+      early = preparedCopy(normalized, (folder) => path.join(upstreamSrc, folder));
+      early.catch(() => {}); // its failure surfaces at the first conversion, as without intent
+    }
+    child = await starting;
     child.removeWhenGone(workDir);
     await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir });
-    return new Engine(child, normalized, workDir, releaseWorkDir);
+    return new Engine(child, normalized, workDir, releaseWorkDir, early);
   } catch (error) {
     await child?.close();
     await rm(workDir, { recursive: true, force: true });

@@ -3,8 +3,9 @@
 
 export { openPythonEngine } from './engine.js';
 export { pythonEngineAvailability } from './availability.js';
+export { failureKey, failureMemoryMaxAgeMs, forgetFailures, recallFailure, rememberFailure } from './failure-memory.js';
 export { PatchError, PythonEngineError, parsePythonExceptionStack } from './errors.js';
-export { defaultTimeoutMs, normalizePythonEngineOptions } from './options.js';
+export { defaultTimeoutMs, normalizePythonEngineOptions, packageRoot } from './options.js';
 export { diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';
 export { pinnedUpstreamLabel, pinnedUpstreamSha256 } from './pinned.js';
 export type { PythonEngine, PythonEngineErrorCode, PythonEngineOptions, PythonOutcome } from './types.js';

@@ -9,9 +9,10 @@ export const defaultTimeoutMs = 30_000;
 // A bridge call that needs longer than this is hung, whatever the caller asked for.
 const maxTimeoutMs = 24 * 60 * 60 * 1000;
 
-// This module sits two folders below the package root both as src/bridge/*.ts and as
-// dist/bridge/*.js, so py/ and patches/ resolve the same way from either.
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+// The package root, computed here once for every module that needs a packaged file (py/,
+// patches/, hwx/). This module sits two folders below it as src/bridge/options.ts, as
+// dist/bridge/options.js and inside the CLI bundle dist/cli/anecc.js alike.
+export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 /** Absolute path of the Python half of the bridge. */
 export const bridgeModulePath = path.join(packageRoot, 'py', 'anecc_bridge.py');

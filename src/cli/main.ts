@@ -1,7 +1,7 @@
 // Entry point: picks the command and turns every outcome into an exit status.
 import { existsSync } from 'node:fs';
-import { runConvert } from './commands/convert.js';
 import { ExitCode, processIo, type Io } from './io.js';
+import { prebuiltHelpFor } from './prebuilt-help.js';
 import { recoverRawArguments } from './raw-argv.js';
 import { reportUsageError, UsageError } from './usage.js';
 
@@ -49,6 +49,13 @@ export async function main(rawArgv: readonly string[], io: Io = processIo): Prom
   try {
     const sub = pickSubcommand(argv);
     if (sub !== undefined) return await (await subcommands[sub]!())(argv.slice(1), io);
+    const help = prebuiltHelpFor(argv);
+    if (help !== undefined) {
+      io.stdout(help);
+      return ExitCode.ok;
+    }
+    // Loaded here rather than at the top so that --help does not load the converter.
+    const { runConvert } = await import('./commands/convert.js');
     return await runConvert(argv, io);
   } catch (error) {
     if (error instanceof UsageError) return reportUsageError(error, io);

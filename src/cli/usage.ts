@@ -1,6 +1,9 @@
 // Usage errors in the shape upstream's click prints them, so scripts that parse them keep working.
-import { Command, CommanderError } from 'commander';
-import { AneccError } from '../hwx/index.js';
+// Types only: commander loads with the commands that parse with it, not with every conversion
+// (a plain `anecc FILE -o OUT` is parsed by plain-argv.ts).
+import type { Command, CommanderError } from 'commander';
+// The error base alone, not the reader: `anecc --help` and usage errors do not load it.
+import { AneccError } from '../hwx/errors.js';
 import { ExitCode, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
@@ -48,6 +51,12 @@ function clickMessage(command: Command, error: CommanderError): string {
   return sentence(error.message);
 }
 
+/** commander's own errors (exitOverride), told apart by their code without loading commander. */
+function isCommanderError(error: unknown): error is CommanderError {
+  const code: unknown = error instanceof Error ? (error as Error & { code?: unknown }).code : undefined;
+  return typeof code === 'string' && code.startsWith('commander.');
+}
+
 /**
  * Parses `argv` with `command`, turning commander's own exits into values: the help text is
  * printed and 0 returned, a usage error becomes UsageError. Returns undefined when parsing worked.
@@ -60,7 +69,7 @@ export function parseWith(command: Command, argv: readonly string[], io: Io, syn
     command.parse([...argv], { from: 'user' });
     return undefined;
   } catch (error) {
-    if (!(error instanceof CommanderError)) throw error;
+    if (!isCommanderError(error)) throw error;
     if (error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version') return ExitCode.ok;
     throw new UsageError(clickMessage(command, error), synopsis);
   }

@@ -1,25 +1,32 @@
 // A conversion as the `anecc` command runs it: read the file, run the chosen engines, compare,
 // apply --clean / --remap-slots. Returns data only; the CLI prints it and writes the output file.
-import { mkdtempSync, statSync } from 'node:fs';
-import { rm, writeFile } from 'node:fs/promises';
+import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AneccError } from '../hwx/index.js';
-import { generationWarning, runNativeEngine, type ConvertOptions, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
-import type { PatchError, PythonEngine, PythonEngineErrorCode } from '../bridge/index.js';
-
-// The bridge (pythonia, execa, the patch library) is loaded only when Python is asked for, so a
-// native conversion does not pay for it at start-up.
-type Bridge = typeof import('../bridge/index.js');
-import { fixAnec, readInputFile, SlotRemapError, ToolError, type AnecFixResult } from '../tools/index.js';
+import { generationWarning, runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import type { PythonEngine } from '../bridge/index.js';
+// Direct, as bridge/open.ts below: the failure memory is read before anything of Python loads.
+import { failureKey, recallFailure, rememberFailure } from '../bridge/failure-memory.js';
+import { defaultTimeoutMs } from '../bridge/options.js';
+// Leaf modules, not the tools' index: through its re-exports the CLI bundle would load every tool
+// (and zod) with each conversion. The fixes load only when asked for.
+import type { AnecFixResult, SlotRemapError } from '../tools/clean/index.js';
+import { readInputFile } from '../tools/loaded-file.js';
+import { ToolError } from '../tools/tool-errors.js';
 import { installExitCleanup, removeOnExit, workFolderPrefix } from '../lifecycle/index.js';
 import { fsPath } from '../names/escaped-bytes.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
-import { fallbackNotice, patchProblem, pythonFailureKind } from './python-failure.js';
-import { maxTimerDelayMs, parsePythonTimeoutMs } from './python-timeout.js';
+import type { ConversionOptions } from './options.js';
+import { fallbackNotice, patchProblem, pythonFailureKind, rememberedFallbackNotice } from './python-failure.js';
+import { maxTimerDelayMs } from './python-timeout.js';
+
+// The bridge is loaded only when Python is asked for, so a native conversion does not pay for it
+// at start-up; and only its opening part (bridge/open.ts) before the Python child starts.
+type Bridge = typeof import('../bridge/open.js');
 
 export interface ConvertReport {
-  readonly options: ConvertOptions;
+  readonly options: ConversionOptions;
   /** Engines that ran, in the order they ran. */
   readonly engines: readonly EngineName[];
   /** The result shown to the user: the agreed outcome, or the single engine's. */
@@ -63,7 +70,7 @@ function readInput(path: string): Uint8Array {
   }
 }
 
-function requestOf(options: ConvertOptions): ConvertRequest {
+function requestOf(options: ConversionOptions): ConvertRequest {
   return {
     path: options.path,
     name: options.name,
@@ -78,14 +85,14 @@ function requestOf(options: ConvertOptions): ConvertRequest {
 // bridge's default budget before calling a conversion hung. ANECC_PYTHON_TIMEOUT_MS overrides.
 const pythonMillisecondsPerMegabyte = 1000;
 
-function pythonTimeoutMs(inputBytes: number, defaultTimeoutMs: number): number {
-  const setting = parsePythonTimeoutMs(process.env['ANECC_PYTHON_TIMEOUT_MS']);
+function pythonTimeoutMs(inputBytes: number, options: ConversionOptions): number {
+  const setting = options.pythonTimeout;
   if (!setting.ok) throw new ConvertSetupError(setting.code, setting.message);
   if (setting.timeoutMs !== undefined) return setting.timeoutMs;
   return Math.min(maxTimerDelayMs, defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte));
 }
 
-export async function convert(options: ConvertOptions): Promise<ConvertReport> {
+export async function convert(options: ConversionOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
   const ran = await runEngines(bytes, options);
   // Patched only: an H13-layout file whose cpusubtype names another generation converts as
@@ -97,6 +104,7 @@ export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   const anec = report.outcome.anec;
   if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
   // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
+  const { fixAnec, SlotRemapError } = await import('../tools/clean/index.js');
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });
     return { ...report, outcome: { ...report.outcome, anec: fixes.anec }, fixes };
@@ -106,10 +114,9 @@ export async function convert(options: ConvertOptions): Promise<ConvertReport> {
   }
 }
 
-async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<ConvertReport> {
+async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promise<ConvertReport> {
   const request = requestOf(options);
   const engine = options.engine ?? 'both';
-  const native = engine === 'python' ? undefined : runNativeEngine(bytes, request, options.profile);
   const report = (outcome: EngineOutcome, engines: readonly EngineName[], extra: Partial<ConvertReport> = {}): ConvertReport => ({
     options,
     engines,
@@ -120,15 +127,35 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
     fixError: undefined,
     ...extra,
   });
-  if (engine === 'native' && native) return report(native, ['native']);
+  if (engine === 'native') return report(runNativeEngine(bytes, request, options.profile), ['native']);
 
-  const bridge = await import('../bridge/index.js');
   // A bad setting is the user's to fix, in every mode that runs Python: checked before it starts.
-  const timeoutMs = pythonTimeoutMs(bytes.length, bridge.defaultTimeoutMs);
-  let python: EngineOutcome;
+  const timeoutMs = pythonTimeoutMs(bytes.length, options);
+  // With the default engine, a Python engine known not to start in this setup is not tried again.
+  const memory = options.engine === undefined ? failureKey({ python: options.python, profile: options.profile, searchPath: options.searchPath }) : undefined;
+  const remembered = memory === undefined ? undefined : recallFailure(options.python.cacheDir, memory);
+  if (remembered !== undefined) {
+    return report(runNativeEngine(bytes, request, options.profile), ['native'], {
+      notices: [rememberedFallbackNotice(remembered)],
+    });
+  }
+
+  const bridge = await import('../bridge/open.js');
   const notices: string[] = [];
+  // The Python child starts first and boots while the native engine runs; both are compared
+  // once both are done.
+  const pythonRun = runPython(bridge, bytes, request, options, timeoutMs, notices);
+  pythonRun.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
+  let native: EngineOutcome | undefined;
   try {
-    python = await runPython(bridge, bytes, request, options, timeoutMs, notices);
+    native = engine === 'python' ? undefined : runNativeEngine(bytes, request, options.profile);
+  } finally {
+    // The native engine threw (a bug): the Python child must still be closed before we go.
+    if (native === undefined && engine !== 'python') await pythonRun.catch(() => {});
+  }
+  let python: EngineOutcome;
+  try {
+    python = await pythonRun;
   } catch (error) {
     if (!(error instanceof bridge.PythonEngineError) && !(error instanceof bridge.PatchError)) throw error;
     const isPatch = error instanceof bridge.PatchError;
@@ -136,6 +163,8 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
     const what = isPatch ? patchProblem(error) : 'the Python engine failed';
     // See python-failure.ts: nothing Python fails at is a verdict on the input.
     if (options.engine === undefined && native && kind !== 'interrupted') {
+      // Only a Python engine that cannot start is remembered; a crash or a hang may not recur.
+      if (memory !== undefined && kind === 'unavailable') rememberFailure(options.python.cacheDir, memory, `${what}: ${error.message}`);
       return report(native, ['native'], { notices: [...notices, fallbackNotice(what, error.message)] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();
@@ -148,39 +177,48 @@ async function runEngines(bytes: Uint8Array, options: ConvertOptions): Promise<C
 /**
  * One Python process for this one command, closed whatever happens. Python reads the file again
  * by path, so an input that cannot be read twice (a pipe, /dev/fd/N) goes through a temporary
- * copy with the same base name, which is all upstream derives from the path.
+ * copy with the same base name, which is all upstream derives from the path. Everything up to
+ * the child's start is synchronous, so the child is running when this returns its promise.
  */
 async function runPython(
   bridge: Bridge,
   bytes: Uint8Array,
   request: ConvertRequest,
-  options: ConvertOptions,
+  options: ConversionOptions,
   timeoutMs: number,
   notices: string[],
 ): Promise<EngineOutcome> {
   const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
   let releaseCopy = (): void => {};
-  let engine: PythonEngine;
+  let path = request.path;
+  let opening: Promise<PythonEngine>;
   try {
     if (!statSync(fsPath(request.path)).isFile()) {
       // Made and registered at once (see lifecycle/), named by our pid for a later sweep.
       installExitCleanup();
       copyDir = mkdtempSync(join(tmpdir(), `${workFolderPrefix.input}${process.pid}-`));
       releaseCopy = removeOnExit(copyDir);
+      path = join(copyDir, basename(request.path) || 'input');
+      writeFileSync(fsPath(path), bytes);
     }
-    engine = await bridge.openPythonEngine();
+    // Passed whole and with no environment: every default was decided with the options.
+    opening = bridge.openPythonEngine(options.python, {}, { profile: options.profile });
+  } catch (error) {
+    opening = Promise.reject(error);
+  }
+  let engine: PythonEngine;
+  try {
+    engine = await opening;
     if (copyDir !== undefined) engine.removeWhenGone(copyDir);
   } catch (error) {
-    if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
     releaseCopy();
     if (error instanceof PythonEngineError) throw error;
     // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
     throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
-    const path = copyDir === undefined ? request.path : join(copyDir, basename(request.path) || 'input');
-    if (copyDir !== undefined) await writeFile(fsPath(path), bytes);
     const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
     if (outcome === undefined) throw new PythonEngineError('bad_reply', 'the Python engine returned no result');
     const rebuilt = engine.patchStatus()?.rebuilt;
@@ -190,7 +228,7 @@ async function runPython(
     return outcome;
   } finally {
     await engine.close();
-    if (copyDir !== undefined) await rm(copyDir, { recursive: true, force: true });
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
     releaseCopy();
   }
 }

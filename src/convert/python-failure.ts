@@ -45,3 +45,8 @@ export function patchProblem(error: PatchError): string {
 export function fallbackNotice(what: string, message: string): string {
   return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${what}: ${message}`;
 }
+
+/** The same notice when the failure was remembered from an earlier run (see bridge/failure-memory.ts). */
+export function rememberedFallbackNotice(remembered: string): string {
+  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${remembered} (remembered from an earlier run; \`anecc doctor\` checks again)`;
+}

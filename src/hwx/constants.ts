@@ -2,12 +2,10 @@
 // (src/hwx/generations/h13.ts), re-exported under their long-standing names.
 
 import {
-  H13_COEFF_DMA_ENABLE_BIT,
   H13_COMPACT_SECOND_PACKET,
   H13_COMPACT_TASK,
   H13_FULL_TASK,
   H13_KERNEL_DMA_ADDRESS,
-  H13_KERNEL_DMA_TAIL,
   H13_TASK_HEADER_SIZE_IN_BYTES,
 } from './generations/h13.js';
 
@@ -86,9 +84,4 @@ export const ANE_BUFFER_PROT_INTERMEDIATE = 3;
 /** Segment flags of the buffers: SG_NORELOC for the scratch buffer, SG_FVMLIB | SG_NORELOC for I/O. */
 export const SG_NORELOC = 0x4;
 export const SG_FVMLIB_NORELOC = 0x6;
-/** KernelDMA words after CoeffBfrSize15 (see H13_KERNEL_DMA_TAIL). */
-const KERNEL_DMA_TAIL_CONFIG_ADDRESS = H13_KERNEL_DMA_TAIL.configAddress;
-const KERNEL_DMA_TAIL_SIZE_ADDRESS = H13_KERNEL_DMA_TAIL.sizeAddress;
-const KERNEL_DMA_TAIL_GROUP_COUNT = H13_KERNEL_DMA_TAIL.groupCount;
-/** Bit 0 of a CoeffDMAConfig word: that coefficient channel is enabled (0x81 in kernel tasks, 0x80 in elementwise ones). */
-const COEFF_DMA_ENABLE_BIT = H13_COEFF_DMA_ENABLE_BIT;
+

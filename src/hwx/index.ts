@@ -65,7 +65,7 @@ export {
   W8_FIELDS,
   w8SlotMax,
 } from './registers.js';
-export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskHeaderWordName, TaskSizing, W8SlotField, W9SlotField } from './registers.js';
+export type { BlockBase, RegisterBlock, RegisterName, SlotBindings, TaskSizing, W8SlotField } from './registers.js';
 export { parseStab, N_GSYM } from './stabs.js';
 export { maxLoadCommandCount, maxTaskCount } from './bounds.js';
 export * as tokens from './tokens.js';

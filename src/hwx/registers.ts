@@ -50,21 +50,11 @@ export function registerBlockOf(address: number): RegisterBlock | undefined {
   return blockAt(h13, address) as RegisterBlock | undefined;
 }
 
-export interface TaskHeaderWordName {
-  readonly index: number;
-  readonly name: string;
-  readonly description: string;
-}
-
 export const TASK_HEADER_W1 = 1;
 export const TASK_HEADER_W7 = 7;
 /** Index of W8, the buffer-slot bindings, among the task header words. */
 export const TASK_HEADER_W8 = 8;
-/** Index of W9, the kernel-slot bindings. */
-const TASK_HEADER_W9 = 9;
 
-/** Task header words W0..W9. */
-const taskHeaderWords: readonly TaskHeaderWordName[] = H13_HEADER.map(({ index, name, description }) => ({ index, name, description }));
 
 function bindingField(label: string, part: 'slot' | 'enable'): BitField {
   const def = H13_BINDINGS.find((b) => b.label === label);
@@ -85,31 +75,12 @@ export const W8_FIELDS = {
   ene: H13_HEADER[TASK_HEADER_W8]?.fields.find((f) => f.name === 'ene') ?? { name: 'ene', shift: 24, width: 3 },
 } as const;
 
-/** W9 bit fields: kernel slots k0..k3 and their enable bits. */
-const W9_FIELDS = {
-  kbase0: bindingField('k0', 'slot'),
-  kbe0: bindingField('k0', 'enable'),
-  kbase1: bindingField('k1', 'slot'),
-  kbe1: bindingField('k1', 'enable'),
-  kbase2: bindingField('k2', 'slot'),
-  kbe2: bindingField('k2', 'enable'),
-  kbase3: bindingField('k3', 'slot'),
-  kbe3: bindingField('k3', 'enable'),
-} as const;
-
 /** The W8 fields that hold a buffer-slot number. */
 export type W8SlotField = 'rbase0' | 'rbase1' | 'wbase' | 'tbase';
-/** The W9 fields that hold a kernel slot number. */
-export type W9SlotField = 'kbase0' | 'kbase1' | 'kbase2' | 'kbase3';
 
 /** Largest slot number a W8 slot field can hold. */
 export function w8SlotMax(name: W8SlotField): number {
   return fieldMax(W8_FIELDS[name]);
-}
-
-/** Largest slot number a W9 slot field can hold. */
-function w9SlotMax(name: W9SlotField): number {
-  return fieldMax(W9_FIELDS[name]);
 }
 
 function encodeSlot(word: number, field: BitField, label: string, slot: number): number {
@@ -124,10 +95,6 @@ export function encodeW8Slot(word: number, name: W8SlotField, slot: number): num
   return encodeSlot(word, W8_FIELDS[name], `W8 ${name}`, slot);
 }
 
-/** W9 with one kernel slot field set to `slot`, every other bit kept. */
-function encodeW9Slot(word: number, name: W9SlotField, slot: number): number {
-  return encodeSlot(word, W9_FIELDS[name], `W9 ${name}`, slot);
-}
 
 /** W8 decoded: which buffer slots the task reads and writes. */
 export interface SlotBindings {

@@ -23,6 +23,17 @@ export interface TaskStreamOptions {
 const PATH = ['__TEXT', '__text'];
 const WORD_BYTES = PACKET_VALUE.len;
 
+/** The range clamped to the bytes that exist; a short range is reported once. */
+function clampRange(bytes: Uint8Array, offset: number, size: number, path: readonly string[], warnings: HwxIssue[]): { start: number; end: number } {
+  const start = Number.isSafeInteger(offset) && offset >= 0 ? Math.min(offset, bytes.length) : bytes.length;
+  const wanted = Number.isSafeInteger(size) && size >= 0 ? size : 0;
+  const end = Math.min(start + wanted, bytes.length);
+  if (start + wanted > bytes.length) {
+    warnings.push({ code: 'truncated', offset: start, path, needed: wanted, available: end - start });
+  }
+  return { start, end };
+}
+
 /** Task kind and size from the first packet header, which is the "TD magic". */
 function kindOf(layout: TaskLayout, firstPacket: number | undefined): { kind: TaskKind; size: number | undefined } {
   const known = layout.knownSizes.find((k) => k.firstPacket !== undefined && k.firstPacket === firstPacket);
@@ -65,13 +76,7 @@ function decodeTaskStream(bytes: Uint8Array, offset: number, size: number, optio
   const headerBytes = layout.headerSizeInBytes;
   const warnings: HwxIssue[] = [];
   const tasks: Task[] = [];
-  // Clamp the range to the bytes that exist; a short range is reported once.
-  const start = Number.isSafeInteger(offset) && offset >= 0 ? Math.min(offset, bytes.length) : bytes.length;
-  const wanted = Number.isSafeInteger(size) && size >= 0 ? size : 0;
-  const end = Math.min(start + wanted, bytes.length);
-  if (start + wanted > bytes.length) {
-    warnings.push({ code: 'truncated', offset: start, path, needed: wanted, available: end - start });
-  }
+  const { start, end } = clampRange(bytes, offset, size, path, warnings);
 
   let at = start;
   let sizeHint = options.firstTaskSize;
@@ -142,12 +147,7 @@ function decodeWordTasks(bytes: Uint8Array, offset: number, size: number, option
   const path = options.path ?? PATH;
   const warnings: HwxIssue[] = [];
   const tasks: Task[] = [];
-  const start = Number.isSafeInteger(offset) && offset >= 0 ? Math.min(offset, bytes.length) : bytes.length;
-  const wanted = Number.isSafeInteger(size) && size >= 0 ? size : 0;
-  const end = Math.min(start + wanted, bytes.length);
-  if (start + wanted > bytes.length) {
-    warnings.push({ code: 'truncated', offset: start, path, needed: wanted, available: end - start });
-  }
+  const { start, end } = clampRange(bytes, offset, size, path, warnings);
   const known = layout.encoding === 'fixed' ? layout.knownSizes[0]?.sizeInBytes : undefined;
   const hinted = options.firstTaskSize !== undefined && options.firstTaskSize > 0 ? options.firstTaskSize : undefined;
   const taskSize = Math.max(WORD_BYTES, known ?? hinted ?? end - start);
@@ -188,12 +188,7 @@ function decodeDenseTasks(bytes: Uint8Array, offset: number, size: number, optio
   const path = options.path ?? PATH;
   const warnings: HwxIssue[] = [];
   const tasks: Task[] = [];
-  const start = Number.isSafeInteger(offset) && offset >= 0 ? Math.min(offset, bytes.length) : bytes.length;
-  const wanted = Number.isSafeInteger(size) && size >= 0 ? size : 0;
-  const end = Math.min(start + wanted, bytes.length);
-  if (start + wanted > bytes.length) {
-    warnings.push({ code: 'truncated', offset: start, path, needed: wanted, available: end - start });
-  }
+  const { start, end } = clampRange(bytes, offset, size, path, warnings);
   const headerWords = layout.headerSizeInBytes / WORD_BYTES;
   const budget = { writes: Math.floor((end - start) / WORD_BYTES) };
   let at = start;

@@ -22,12 +22,15 @@ function stringIn(bytes: Uint8Array, thread: ThreadCommand, offset: number): str
   return readCString(bytes, thread.offset + offset, thread.offset + thread.size);
 }
 
+/** The 32-address slot table that opens flavor 1 and flavor 4 states. */
+function slotTable(view: Uint8Array, thread: ThreadCommand, path: readonly string[]): number[] {
+  return readToken(view, PROGRAM_SLOT_TABLE, thread.stateOffset, path).map((slot, i) => toSafeNumber(slot, `slot[${i}]`, thread.stateOffset, path));
+}
+
 export function readProgram(bytes: Uint8Array, thread: ThreadCommand): ProgramDescriptor {
   const path = ['program'];
   const view = stateView(bytes, thread, PROGRAM_TASK_INFO.len, path);
-  const slots = readToken(view, PROGRAM_SLOT_TABLE, thread.stateOffset, path).map((slot, i) =>
-    toSafeNumber(slot, `slot[${i}]`, thread.stateOffset, path),
-  );
+  const slots = slotTable(view, thread, path);
   const info = readToken(view, PROGRAM_TASK_INFO, thread.stateOffset, path);
   return {
     kind: 'program',
@@ -46,9 +49,7 @@ export function readProgram(bytes: Uint8Array, thread: ThreadCommand): ProgramDe
 export function readSegmentState(bytes: Uint8Array, thread: ThreadCommand): SegmentState {
   const path = ['segment state'];
   const view = stateView(bytes, thread, SEGMENT_STATE_INFO.len, path);
-  const slots = readToken(view, PROGRAM_SLOT_TABLE, thread.stateOffset, path).map((slot, i) =>
-    toSafeNumber(slot, `slot[${i}]`, thread.stateOffset, path),
-  );
+  const slots = slotTable(view, thread, path);
   const info = readToken(view, SEGMENT_STATE_INFO, thread.stateOffset, path);
   return {
     kind: 'segment-state',

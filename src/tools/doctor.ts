@@ -4,7 +4,6 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import type { Profile } from '../anec/index.js';
 import type { PythonEngine, PythonEngineOptions } from '../bridge/index.js';
@@ -65,8 +64,10 @@ export const doctorReportSchema = z.object({
 export type DoctorReport = z.infer<typeof doctorReportSchema>;
 
 export interface DoctorOptions extends PythonEngineOptions {
-  /** HWX file to convert end to end; default the corpus `mul.hwx` (ANECC_CORPUS) or the package's own sample. */
+  /** HWX file to convert end to end; default the corpus `mul.hwx` or the package's own sample. */
   readonly sampleHwx?: string | undefined;
+  /** The HWX corpus folder (the CLI passes ANECC_CORPUS). */
+  readonly corpus?: string | undefined;
   /** Folders to clear of stale output temporaries (default: the current folder). */
   readonly leftoversIn?: readonly string[] | undefined;
 }
@@ -92,18 +93,15 @@ function cacheTemporaryOwner(name: string): number | undefined {
 
 type Env = Readonly<Record<string, string | undefined>>;
 
-// This module is src/tools/doctor.ts or dist/tools/doctor.js: two folders below the package root.
-const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
-// A file upstream 1.0.9 converts, made by this project's writer (see hwx/README.md).
-const packagedSample = path.join(packageRoot, 'hwx', 'mul-v5.hwx');
 const doctorProfiles: readonly Profile[] = ['upstream', 'patched'];
 
-function sampleFile(options: DoctorOptions, env: Env): string | undefined {
-  const corpus = env['ANECC_CORPUS'];
+function sampleFile(options: DoctorOptions, packageRoot: string): string | undefined {
+  const { corpus } = options;
   const candidates = [
     options.sampleHwx,
     corpus ? path.join(corpus, 'mul.hwx') : undefined,
-    packagedSample,
+    // A file upstream 1.0.9 converts, made by this project's writer (see hwx/README.md).
+    path.join(packageRoot, 'hwx', 'mul-v5.hwx'),
   ].filter((c): c is string => c !== undefined && c !== '');
   return candidates.find((c) => existsSync(c));
 }
@@ -114,9 +112,11 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
   const {
     PatchError,
     PythonEngineError,
+    forgetFailures,
     normalizePythonEngineOptions,
     notPinnedWarning,
     openPythonEngine,
+    packageRoot,
     pinnedUpstreamLabel,
     pythonEngineAvailability,
     readSeries,
@@ -164,6 +164,8 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
     report.patches.problem = describe(error);
   }
 
+  // Doctor always probes; what conversions remembered of earlier failures goes (they probe again).
+  forgetFailures(normalized.cacheDir);
   const availability = await pythonEngineAvailability(options, env);
   if (!availability.available && availability.reason === 'python_not_found') {
     report.python.problem = availability.message;
@@ -204,7 +206,7 @@ export async function runDoctor(env: Env = process.env, options: DoctorOptions =
       return doctorReportSchema.parse(report);
     }
 
-    const sample = sampleFile(options, env);
+    const sample = sampleFile(options, packageRoot);
     if (sample === undefined) warnings.push('no sample HWX file found (set ANECC_CORPUS); end-to-end check skipped');
     for (const profile of doctorProfiles) {
       const started = performance.now();

@@ -125,6 +125,11 @@ function programSlotBinding(file: HwxFile, address: number): string | null {
   return section === undefined ? null : `${section.segmentName},${section.name}`;
 }
 
+/** The used slots of a program descriptor or segment state, with what each address binds. */
+function slotReport(file: HwxFile, slots: readonly number[]): { slot: number; address: number; binds: string | null }[] {
+  return slots.map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) })).filter((s) => s.address !== 0);
+}
+
 /** What converting this file (patched profile) would write silently: the same data convert prints. */
 function conversionWarnings(loaded: LoadedHwx): InspectWarning[] {
   const request = { path: loaded.path, name: undefined, force: true, print: false, compile: false };
@@ -198,9 +203,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       p === undefined
         ? null
         : {
-            slots: p.slots
-              .map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) }))
-              .filter((s) => s.address !== 0),
+            slots: slotReport(file, p.slots),
             firstTaskAddress: p.firstTaskAddress,
             firstTaskWordMarker: p.firstTaskWordMarker,
             taskCount: p.taskCount,
@@ -212,9 +215,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
       seg === undefined
         ? null
         : {
-            slots: seg.slots
-              .map((address, slot) => ({ slot, address, binds: programSlotBinding(file, address) }))
-              .filter((s) => s.address !== 0),
+            slots: slotReport(file, seg.slots),
             segAddr: seg.segAddr,
             sectIdx: seg.sectIdx,
             segHeaderSize: seg.segHeaderSize,

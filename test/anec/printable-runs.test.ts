@@ -67,6 +67,21 @@ describe('printableRuns', () => {
     expect(printableRuns(new Uint8Array([0x61, 0xc3, 0xa9, 0x62]), 1)).toEqual(['a', 'b']);
   });
 
+  it('should find runs across the 1 MiB windows it scans in, whole', () => {
+    // Arrange: one run straddling the first window's end, one starting right after it.
+    const bytes = new Uint8Array((1 << 20) + 4096);
+    const long = (1 << 20) - 10;
+    bytes.fill(0x61, 5, 5 + long + 20);
+    bytes.fill(0x62, (1 << 20) + 100, (1 << 20) + 110);
+    // Act
+    const runs = printableRuns(bytes, 4);
+    // Assert
+    expect(runs.map((r) => [r[0], r.length])).toEqual([
+      ['a', long + 20],
+      ['b', 10],
+    ]);
+  });
+
   it.skipIf(!pythonBin)('should yield exactly what Python text mode yields', () => {
     // Arrange: a seeded sample, answered by one Python process (starting one per case is slow).
     const cases = fc.sample(fc.tuple(bytesArb, fc.integer({ min: 1, max: 12 })), { numRuns: 400, seed: 42 });

@@ -1,12 +1,13 @@
 // The drop-in: `anecc PATH [-n NAME] [-o OUT] [-w] [-p] [-f]`, as upstream's run.py, plus the
 // engine and profile choices. Only this layer prints and decides exit codes.
 import { accessSync, constants, existsSync } from 'node:fs';
-import { Command, Option } from 'commander';
-import { engineChoices, normalizeConvertOptions, OptionsError, profiles, type ConvertOptions } from '../../anec/index.js';
-import { convert, ConvertSetupError, type ConvertReport } from '../../convert/index.js';
+import type { Command } from 'commander';
+import { profiles } from '../../anec/index.js';
+import { convert, ConvertSetupError, engineChoices, normalizeConvertOptions, OptionsError, type ConversionOptions, type ConvertReport } from '../../convert/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
+import { parsePlainConvertArgv } from '../plain-argv.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
 import { writeFileAtomic } from '../write-file.js';
 import { fsPath } from '../../names/escaped-bytes.js';
@@ -26,7 +27,9 @@ A file named like a command still converts when it is the only argument.
 Exit status: 0 done; 1 the input cannot be converted; 2 usage error;
 3 the native and Python engines disagree (nothing is written).`;
 
-function convertCommand(): Command {
+// commander is loaded only for what the plain parser hands over (help, usage errors, rare forms).
+async function convertCommand(): Promise<Command> {
+  const { Command, Option } = await import('commander');
   return new Command('anecc')
     .description(DESCRIPTION)
     .usage('[OPTIONS] PATH')
@@ -37,7 +40,7 @@ function convertCommand(): Command {
     .option('-p, --print', 'Print struct.')
     .option('-f, --force', 'Bypass warnings.')
     .addOption(
-      new Option('--engine <ENGINE>', 'both: run native and Python and compare (default when upstream anecc can be imported); native; python').choices(
+      new Option('--engine <ENGINE>', 'both: run native and Python and compare; native; python. Default: $ANECC_ENGINE, else both when upstream anecc can be imported, else native').choices(
         engineChoices,
       ),
     )
@@ -59,17 +62,40 @@ function readable(path: string): boolean {
   }
 }
 
-export async function runConvert(argv: readonly string[], io: Io): Promise<number> {
-  const command = convertCommand();
+/** The help as `anecc --help` prints it where commander's width is 80 columns (not a terminal). */
+export async function convertHelpText(): Promise<string> {
+  const command = await convertCommand();
+  let text = '';
+  command.configureOutput({ getOutHelpWidth: () => 80, getOutHasColors: () => false });
+  parseWith(command, ['--help'], { stdout: (chunk) => void (text += chunk), stderr: () => {} }, convertSynopsis);
+  return text;
+}
+
+/** argv as commander parses it: the options given and the PATH argument; or the exit status when done. */
+async function parseArgv(argv: readonly string[], io: Io): Promise<{ readonly path: string | undefined } | number> {
+  return parsePlainConvertArgv(argv, { engine: engineChoices, profile: profiles }) ?? (await parseArgvWithCommander(argv, io));
+}
+
+/** The same through commander, whatever argv holds (exported for the test that holds the plain parser to it). */
+export async function parseArgvWithCommander(argv: readonly string[], io: Io): Promise<{ readonly path: string | undefined } | number> {
+  const command = await convertCommand();
   const exit = parseWith(command, argv, io, convertSynopsis);
   if (exit !== undefined) return exit;
   const [path] = command.processedArgs as [string | undefined];
+  return { ...command.opts(), path };
+}
+
+export async function runConvert(argv: readonly string[], io: Io): Promise<number> {
+  const parsed = await parseArgv(argv, io);
+  if (typeof parsed === 'number') return parsed;
+  const { path } = parsed;
   if (path === undefined) throw new UsageError("Missing argument 'PATH'.", convertSynopsis);
   if (!existsSync(fsPath(path))) throw new UsageError(`Invalid value for 'PATH': Path '${path}' does not exist.`, convertSynopsis);
   if (!readable(path)) throw new UsageError(`Invalid value for 'PATH': Path '${path}' is not readable.`, convertSynopsis);
-  let options: ConvertOptions;
+  let options: ConversionOptions;
   try {
-    options = normalizeConvertOptions({ ...command.opts(), path });
+    // argv and the environment are read here, once; nothing below looks at either again.
+    options = normalizeConvertOptions({ ...parsed, path }, process.env);
   } catch (error) {
     if (error instanceof OptionsError) throw new UsageError(error.message, convertSynopsis);
     throw error;

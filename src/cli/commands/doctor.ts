@@ -54,7 +54,8 @@ export async function runDoctor(argv: readonly string[], io: Io): Promise<number
     .helpOption('--help', 'Show this message and exit.');
   const exit = parseWith(command, argv, io, synopsis);
   if (exit !== undefined) return exit;
-  const report = await diagnose(process.env);
+  // The environment is read here, at the edge, and handed down.
+  const report = await diagnose(process.env, { corpus: process.env['ANECC_CORPUS'] });
   io.stdout(command.opts()['json'] ? renderJsonReport(doctorReportSchema, report) : renderDoctor(report));
   return report.ok ? ExitCode.ok : ExitCode.failed;
 }

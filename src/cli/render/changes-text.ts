@@ -1,7 +1,8 @@
 // Text form of what clean / remap changed in a payload, runs of like changes on one line.
+// Leaf modules, not the tools' index: this renderer is on the conversion path of the CLI bundle.
 import { hex } from '../../anec/index.js';
-import { formatRun, registerRuns } from '../../tools/index.js';
-import type { PayloadChange, RegisterChange, SlotMapping } from '../../tools/index.js';
+import type { PayloadChange, RegisterChange, SlotMapping } from '../../tools/clean/index.js';
+import { formatRun, registerRuns } from '../../tools/register-runs.js';
 
 export function renderChanges(changes: readonly PayloadChange[], mapping?: SlotMapping): string {
   const lines: string[] = [];

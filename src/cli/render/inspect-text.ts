@@ -49,7 +49,9 @@ function taskLines(report: InspectReport, task: InspectTask, options: InspectTex
   } else {
     lines.push(...flow('header', words, '  '));
   }
-  const fielded = task.header.filter((w) => w.fields.some((f) => f.value !== 0));
+  // The binding words (W8, W9) are shown once, on the bindings line below.
+  const bindingWords = task.slotBindings.length > 0 ? ['W8', 'W9'] : [];
+  const fielded = task.header.filter((w) => !bindingWords.includes(w.word) && w.fields.some((f) => f.value !== 0));
   if (fielded.length > 0) {
     const number = (name: string, v: number): string => (/pointer|events|exceptions/.test(name) ? hex(v) : String(v));
     const items = fielded.flatMap((w) =>

@@ -185,9 +185,9 @@ export const H13_KERNEL_DMA_ADDRESS = 0x1f800;
  * the coefficient registers (4 like CoeffDMAConfig, 4 like CoeffBaseAddr, 4 like CoeffBfrSize);
  * the compact task writes them with its second packet.
  */
-export const H13_KERNEL_DMA_TAIL = { configAddress: 0x1f8c8, sizeAddress: 0x1f8e8, groupCount: 4 } as const;
+const H13_KERNEL_DMA_TAIL = { configAddress: 0x1f8c8, sizeAddress: 0x1f8e8, groupCount: 4 } as const;
 /** Bit 0 of a CoeffDMAConfig word (`en` in td_v5.h): that coefficient channel is enabled. */
-export const H13_COEFF_DMA_ENABLE_BIT = 0x1;
+const H13_COEFF_DMA_ENABLE_BIT = 0x1;
 
 const tail = (first: number): number[] => Array.from({ length: H13_KERNEL_DMA_TAIL.groupCount }, (_, i) => first + i * REGISTER_BYTES);
 const addressesOf = (block: string, test: (name: string) => boolean): number[] =>

@@ -34,23 +34,18 @@ const rawLayout = (sizes: readonly number[]): TaskLayout => ({
 
 const HWX_C = 'AlexAltea/ane e397b69 src/libane/hwx.c, hwx.h';
 
+/** A profile that names nothing: no header words, bindings, blocks or registers. */
+function unnamed(
+  name: string,
+  chips: string,
+  cpusubtype: number,
+  rest: Pick<GenerationProfile, 'tdVersion' | 'threads' | 'layout' | 'sources'>,
+): GenerationProfile {
+  return { name, chips, cpusubtypes: [cpusubtype], ...rest, header: [], bindings: [], blocks: [], registers: [], registersDecoded: false, convert: 'refused', cleanRules: undefined };
+}
+
 function early(name: string, chips: string, cpusubtype: number, tdVersion: number, sizes: readonly number[]): GenerationProfile {
-  return {
-    name,
-    chips,
-    cpusubtypes: [cpusubtype],
-    tdVersion,
-    threads: { program: 1, segment: undefined, tensor: 3 },
-    layout: earlyLayout(sizes),
-    header: [],
-    bindings: [],
-    blocks: [],
-    registers: [],
-    registersDecoded: false,
-    convert: 'refused',
-    cleanRules: undefined,
-    sources: [HWX_C],
-  };
+  return unnamed(name, chips, cpusubtype, { tdVersion, threads: { program: 1, segment: undefined, tensor: 3 }, layout: earlyLayout(sizes), sources: [HWX_C] });
 }
 
 export const m9 = early('M9', 'A11', 0, 5, [0xec]);
@@ -61,20 +56,10 @@ export const h12 = early('H12', 'A13', 3, 6, [0x14c]);
 
 /** A generation known by name only (H16 and later), or an unknown cpusubtype. */
 export function undecodedProfile(name: string, chips: string, cpusubtype: number): GenerationProfile {
-  return {
-    name,
-    chips,
-    cpusubtypes: [cpusubtype],
+  return unnamed(name, chips, cpusubtype, {
     tdVersion: undefined,
     threads: { program: undefined, segment: undefined, tensor: 3 },
     layout: rawLayout([]),
-    header: [],
-    bindings: [],
-    blocks: [],
-    registers: [],
-    registersDecoded: false,
-    convert: 'refused',
-    cleanRules: undefined,
     sources: ['freedomtan/coreml_to_ane_hwx ce54664 GUIDE_ANE_HWX_FORMAT.md (cpusubtype names)'],
-  };
+  });
 }

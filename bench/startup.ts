@@ -1,0 +1,149 @@
+// Whole-process figures: what one `anecc` call costs from spawn to exit, next to `node -e 0` and to
+// upstream's own click CLI. Every ratio is of medians over alternating runs made in this one run,
+// on the same corpus files, so a busy machine slows both sides alike.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { corpusDir } from '../support/corpus.js';
+
+type Figure = (name: string, value: number | string, note?: string) => void;
+
+/** Runs per command and file; at least 7 (BENCH_RUNS raises it). */
+const runs = Math.max(7, Number(process.env['BENCH_RUNS'] ?? 9) || 9);
+const files = ['mul.hwx', 'mul_macos26_m1.hwx', 'tinygrad/gemm.hwx'] as const;
+const cli = 'bin/anecc.js';
+const peakRssHook = new URL('./peak-rss.mjs', import.meta.url).pathname;
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+interface Command {
+  readonly file: string;
+  readonly argv: readonly string[];
+  readonly env?: NodeJS.ProcessEnv;
+}
+
+/** Wall time of one whole process, in milliseconds (its exit status is not ours to judge here). */
+function wall(command: Command): number {
+  const [bin, ...args] = command.argv;
+  const options: SpawnSyncOptions = { stdio: 'ignore', env: command.env ?? process.env };
+  const t0 = performance.now();
+  const r = spawnSync(bin!, args, options);
+  const ms = performance.now() - t0;
+  if (r.error) throw r.error;
+  return ms;
+}
+
+/**
+ * Median wall time of each command, runs interleaved: round after round every command runs once,
+ * in an order that flips each round, so drift in the machine's load lands on all of them.
+ */
+function medians(commands: Readonly<Record<string, Command>>): Record<string, number> {
+  const names = Object.keys(commands);
+  const samples: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (const name of names) wall(commands[name]!); // warm-up: page cache, the patched copy, the probe cache
+  for (let round = 0; round < runs; round++) {
+    const order = round % 2 === 0 ? names : [...names].reverse();
+    for (const name of order) samples[name]!.push(wall(commands[name]!));
+  }
+  return Object.fromEntries(names.map((n) => [n, median(samples[n]!)]));
+}
+
+/** How upstream's own CLI is started here, or why it cannot be. */
+function upstreamCli(): { argv: string[]; env: NodeJS.ProcessEnv } | string {
+  const python = process.env['PYTHON_BIN'] || 'python3';
+  const src = process.env['ANECC_UPSTREAM_SRC'];
+  const env: NodeJS.ProcessEnv = { ...process.env };
+  if (src) env['PYTHONPATH'] = src;
+  // What the console script `anecc` (setup.py: anecc=anecc.run:run) runs.
+  const argv = [python, '-c', 'import sys; from anecc.run import run; sys.exit(run())'];
+  const check = spawnSync(python, ['-c', 'import anecc.run'], { env, stdio: 'ignore' });
+  if (check.error || check.status !== 0) {
+    return `upstream anecc's CLI is not importable by ${python}${src ? ` from ANECC_UPSTREAM_SRC` : ''}; set PYTHON_BIN and ANECC_UPSTREAM_SRC`;
+  }
+  return { argv, env };
+}
+
+/** The largest per-file ratio (the figure) and every per-file ratio (its note). */
+function ratio(per: readonly { file: string; a: number; b: number }[]): { value: number; note: string } {
+  const ratios = per.map((p) => ({ file: p.file, r: p.a / p.b, a: p.a, b: p.b }));
+  const value = Math.max(...ratios.map((r) => r.r));
+  return { value, note: ratios.map((r) => `${r.file} ${fmt(r.a)}/${fmt(r.b)} ms = ${fmt(r.r)}`).join(', ') };
+}
+
+/** Peak resident memory of one process, in bytes, reported by the preloaded hook. */
+function peakRss(argv: readonly string[]): number {
+  const [, ...args] = argv;
+  const r = spawnSync(process.execPath, ['--import', peakRssHook, ...args], { stdio: ['ignore', 'ignore', 'ignore', 'pipe'] });
+  const text = r.output[3]?.toString().trim() ?? '';
+  return Number(text);
+}
+
+export async function runStartupFigures(figure: Figure): Promise<void> {
+  const corpus = corpusDir();
+  const names = ['cli-native-vs-node', 'cli-native-vs-upstream-cli', 'cli-default-vs-upstream-cli', 'cli-fallback-vs-native', 'cli-help-vs-node', 'library-import-ms', 'cli-native-peak-mib'];
+  if (corpus === undefined) {
+    for (const name of names) console.log(`figure: ${name} skipped (no corpus: set ANECC_CORPUS)`);
+    return;
+  }
+  const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-startup-'));
+  try {
+    const out = join(dir, 'out.anec');
+    const upstream = upstreamCli();
+    // No usable Python: the interpreter runs, but there is no anecc where it is told to look.
+    const nowhere = join(dir, 'no-upstream');
+    mkdirSync(nowhere);
+    const fallbackEnv: NodeJS.ProcessEnv = { ...process.env, ANECC_UPSTREAM_SRC: nowhere, ANECC_CACHE_DIR: join(dir, 'cache-fallback') };
+    delete fallbackEnv['ANECC_ENGINE'];
+    const defaultEnv: NodeJS.ProcessEnv = { ...process.env, ANECC_CACHE_DIR: join(dir, 'cache-default') };
+    delete defaultEnv['ANECC_ENGINE'];
+
+    const perFile = files.map((name) => {
+      const path = join(corpus, ...name.split('/'));
+      const commands: Record<string, Command> = {
+        node: { file: name, argv: ['node', '-e', '0'] },
+        native: { file: name, argv: ['node', cli, '--engine', 'native', path, '-o', out] },
+        fallback: { file: name, argv: ['node', cli, path, '-o', out], env: fallbackEnv },
+      };
+      if (typeof upstream !== 'string') {
+        commands['upstream'] = { file: name, argv: [...upstream.argv, path, '-o', out], env: upstream.env };
+        commands['default'] = { file: name, argv: ['node', cli, path, '-o', out], env: defaultEnv };
+      }
+      const m = medians(commands);
+      console.log(`  ${name}: ${Object.entries(m).map(([k, v]) => `${k} ${fmt(v)} ms`).join(', ')}`);
+      return { file: name, m };
+    });
+    const figureOf = (name: string, a: string, b: string, goal: string): void => {
+      const r = ratio(perFile.map((p) => ({ file: p.file, a: p.m[a]!, b: p.m[b]! })));
+      figure(name, r.value, `goal ${goal}; worst of: ${r.note}`);
+    };
+    figureOf('cli-native-vs-node', 'native', 'node', '<= 1.3');
+    if (typeof upstream === 'string') {
+      for (const name of ['cli-native-vs-upstream-cli', 'cli-default-vs-upstream-cli']) console.log(`figure: ${name} skipped (${upstream})`);
+    } else {
+      figureOf('cli-native-vs-upstream-cli', 'native', 'upstream', '<= 1.0');
+      figureOf('cli-default-vs-upstream-cli', 'default', 'upstream', '<= 1.5');
+    }
+    figureOf('cli-fallback-vs-native', 'fallback', 'native', '<= 1.2');
+
+    const help = medians({ node: { file: '', argv: ['node', '-e', '0'] }, help: { file: '', argv: ['node', cli, '--help'] } });
+    figure('cli-help-vs-node', help['help']! / help['node']!, `goal <= 1.3; ${fmt(help['help']!)}/${fmt(help['node']!)} ms`);
+
+    const importMs: number[] = [];
+    const script = "const t0 = performance.now(); await import('anecc'); process.stdout.write(String(performance.now() - t0));";
+    for (let i = 0; i < runs; i++) {
+      const r = spawnSync('node', ['--input-type=module', '-e', script], { encoding: 'utf8' });
+      importMs.push(Number(r.stdout));
+    }
+    figure('library-import-ms', median(importMs), `await import('anecc') in a fresh process, median of ${runs}`);
+
+    const mul = join(corpus, 'mul.hwx');
+    const peaks = Array.from({ length: 3 }, () => peakRss(['node', cli, '--engine', 'native', mul, '-o', out]));
+    const base = Array.from({ length: 3 }, () => peakRss(['node', '-e', '0']));
+    figure('cli-native-peak-mib', median(peaks) / 2 ** 20, `node -e 0: ${fmt(median(base) / 2 ** 20)} MiB`);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
