@@ -140,6 +140,9 @@ threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="anecc-par
 PROFILES = ("upstream", "patched")
 # The record upstream's anecc_compile logs last; the CLI writes that line itself.
 COMPILED_PREFIX = "compiled anec to: "
+# The .anec header fields in file order, as (key in the reply, name in upstream's build dict).
+# src/anec/format.ts is the one table of the format; test/anec/format.test.ts holds this list
+# against it, so keep it a plain literal.
 HEADER_FIELDS = (
     ("size", "size"),
     ("tdSize", "td_size"),
@@ -148,6 +151,8 @@ HEADER_FIELDS = (
     ("krnSize", "krn_size"),
     ("srcCount", "src_count"),
     ("dstCount", "dst_count"),
+    ("tiles", "tiles"),
+    ("nchw", "nchw"),
 )
 
 _config = {"upstreamSrc": None, "patchedSrc": None, "workDir": None}
@@ -356,9 +361,10 @@ def probe():
 
 
 def _header(build):
-    header = {key: str(int(build[field])) for key, field in HEADER_FIELDS}
-    header["tiles"] = [str(int(v)) for v in build["tiles"]]
-    header["nchw"] = [str(int(v)) for v in build["nchw"]]
+    header = {}
+    for key, field in HEADER_FIELDS:
+        value = build[field]
+        header[key] = [str(int(v)) for v in value] if isinstance(value, (list, tuple)) else str(int(value))
     return header
 
 

@@ -1,6 +1,7 @@
 // The model of a conversion, shared by both engines (native and Python) so that they can be
 // compared field by field. Values that upstream keeps as Python ints and that a file can make
 // arbitrarily large (the tensor shapes) are bigint; everything bounded by a u32 is a number.
+import type { AnecHeaderFields } from './format.js';
 import type { ConversionFailureCode, UpstreamExceptionType } from './messages.js';
 
 /** The two conversion behaviours: anecc 1.0.9 exactly, or upstream plus the patches in patches/. */
@@ -18,20 +19,11 @@ export interface LogRecord {
   readonly message: string;
 }
 
-/** The .anec header, field for field (`u64 size; u32 td_size; ... u64 nchw[32 * 6]`). */
-export interface AnecHeader {
-  readonly size: bigint;
-  readonly tdSize: number;
-  readonly tdCount: number;
-  readonly tskSize: bigint;
-  readonly krnSize: bigint;
-  readonly srcCount: number;
-  readonly dstCount: number;
-  /** 32 tile counts, one per slot. */
-  readonly tiles: readonly number[];
-  /** 32 rows of {N, C, H, W, plane stride, row stride}, flattened (192 values). */
-  readonly nchw: readonly bigint[];
-}
+/**
+ * The .anec header, field for field (`u64 size; u32 td_size; ... u64 nchw[32 * 6]`), derived from
+ * the one field table in format.ts: u32 fields are numbers, u64 fields bigint.
+ */
+export type AnecHeader = AnecHeaderFields;
 
 /** What one engine was asked to do: upstream's `anecc PATH [-n NAME] [-f]` plus whether -p / -o|-w were given. */
 export interface ConvertRequest {

@@ -2,6 +2,7 @@
 // trusted before it passes these.
 
 import { z } from 'zod';
+import { ANEC_FIELDS, isU64Field, type AnecField, type AnecFieldEntry } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
 
 /** Bounds on what a reply may carry, so a confused child cannot make us allocate without limit. */
@@ -31,17 +32,27 @@ const pythonErrorSchema = z.object({
   environment: z.boolean().optional(),
 });
 
-const headerSchema = z.object({
-  size: bigDecimal,
-  tdSize: u32Decimal,
-  tdCount: u32Decimal,
-  tskSize: bigDecimal,
-  krnSize: bigDecimal,
-  srcCount: u32Decimal,
-  dstCount: u32Decimal,
-  tiles: z.array(u32Decimal).max(maxHeaderValues),
-  nchw: z.array(bigDecimal).max(maxHeaderValues),
-});
+type HeaderShape = {
+  readonly [F in AnecFieldEntry as F['key']]: F extends AnecField<string, infer T>
+    ? T extends bigint
+      ? typeof bigDecimal
+      : T extends number
+        ? typeof u32Decimal
+        : T extends readonly bigint[]
+          ? z.ZodArray<typeof bigDecimal>
+          : z.ZodArray<typeof u32Decimal>
+    : never;
+};
+
+/** The header as Python reports it (decimal text, since Python ints are unbounded), from the .anec field table. */
+const headerSchema = z.object(
+  Object.fromEntries(
+    ANEC_FIELDS.map((f) => {
+      const value = isU64Field(f) ? bigDecimal : u32Decimal;
+      return [f.key, f.count === 1 ? value : z.array(value).max(maxHeaderValues)];
+    }),
+  ) as HeaderShape,
+);
 
 const logSchema = z.object({
   level: z.enum(['debug', 'info', 'warn']),

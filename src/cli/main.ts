@@ -12,11 +12,13 @@ const subcommands: Record<string, () => Promise<CommandRunner>> = {
   inspect: async () => (await import('./commands/inspect.js')).runInspect,
   diff: async () => (await import('./commands/diff.js')).runDiff,
   clean: async () => (await import('./commands/clean.js')).runClean,
+  retarget: async () => (await import('./commands/retarget.js')).runRetarget,
+  check: async () => (await import('./commands/check.js')).runCheck,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
 };
 
 // Options of the convert command that take a value: their values are not positional arguments.
-const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile']);
+const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile', '--target']);
 // Short flags clustered before a value option, as click allows: `-wn NAME`, `-po OUT`.
 const CLUSTER_BEFORE_VALUE = /^-[wpf]*[no]$/;
 

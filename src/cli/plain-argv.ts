@@ -12,6 +12,7 @@ export interface PlainConvertArgv {
   readonly out?: string;
   readonly engine?: string;
   readonly profile?: string;
+  readonly target?: string;
   readonly write?: true;
   readonly print?: true;
   readonly force?: true;
@@ -21,7 +22,7 @@ export interface PlainConvertArgv {
 }
 
 type Flag = 'write' | 'print' | 'force' | 'clean' | 'remapSlots' | 'debug';
-type Valued = 'name' | 'out' | 'engine' | 'profile';
+type Valued = 'name' | 'out' | 'engine' | 'profile' | 'target';
 
 const FLAGS: Readonly<Record<string, Flag>> = {
   '-w': 'write',
@@ -42,15 +43,16 @@ const VALUED: Readonly<Record<string, Valued>> = {
   '--out': 'out',
   '--engine': 'engine',
   '--profile': 'profile',
+  '--target': 'target',
 };
 
 /**
  * The convert command's options when `argv` is plain, else undefined. `choices` are the values
- * commander accepts for --engine and --profile.
+ * commander accepts for --engine, --profile and --target.
  */
 export function parsePlainConvertArgv(
   argv: readonly string[],
-  choices: { readonly engine: readonly string[]; readonly profile: readonly string[] },
+  choices: { readonly engine: readonly string[]; readonly profile: readonly string[]; readonly target: readonly string[] },
 ): PlainConvertArgv | undefined {
   const options: Record<string, string | true> = {};
   let path: string | undefined;
@@ -63,7 +65,7 @@ export function parsePlainConvertArgv(
     } else if (valued !== undefined) {
       const value = argv[++i];
       if (value === undefined || value.startsWith('-')) return undefined;
-      if ((valued === 'engine' || valued === 'profile') && !choices[valued].includes(value)) return undefined;
+      if ((valued === 'engine' || valued === 'profile' || valued === 'target') && !choices[valued].includes(value)) return undefined;
       // Given twice, the last one counts, as with commander.
       options[valued] = value;
     } else if (arg.startsWith('-') || path !== undefined) {

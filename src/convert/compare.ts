@@ -1,6 +1,6 @@
 // Where two engine outcomes differ, first difference only, named the way a person looks for it:
 // status, exception type, header field, printed text, log line, or payload offset.
-import { ANEC_HEADER, type AnecBytes, type AnecHeader, type EngineOutcome } from '../anec/index.js';
+import { ANEC_FIELDS, ANEC_HEADER, fieldValues, type AnecBytes, type AnecHeader, type EngineOutcome } from '../anec/index.js';
 
 export interface Disagreement {
   readonly kind: 'status' | 'error' | 'name' | 'header' | 'payload' | 'printed' | 'logs';
@@ -10,25 +10,13 @@ export interface Disagreement {
   readonly python: string;
 }
 
-const HEADER_FIELDS: readonly [string, (h: AnecHeader) => readonly (number | bigint)[]][] = [
-  ['size', (h) => [h.size]],
-  ['td_size', (h) => [h.tdSize]],
-  ['td_count', (h) => [h.tdCount]],
-  ['tsk_size', (h) => [h.tskSize]],
-  ['krn_size', (h) => [h.krnSize]],
-  ['src_count', (h) => [h.srcCount]],
-  ['dst_count', (h) => [h.dstCount]],
-  ['tiles', (h) => h.tiles],
-  ['nchw', (h) => h.nchw],
-];
-
 function headerDifference(a: AnecHeader, b: AnecHeader): Disagreement | undefined {
-  for (const [field, get] of HEADER_FIELDS) {
-    const x = get(a);
-    const y = get(b);
+  for (const f of ANEC_FIELDS) {
+    const x = fieldValues(a, f);
+    const y = fieldValues(b, f);
     for (let i = 0; i < Math.max(x.length, y.length); i++) {
       if (x[i] !== y[i]) {
-        const where = x.length > 1 ? `header.${field}[${i}]` : `header.${field}`;
+        const where = f.count > 1 ? `header.${f.cName}[${i}]` : `header.${f.cName}`;
         return { kind: 'header', where, native: String(x[i]), python: String(y[i]) };
       }
     }

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AneccError } from '../hwx/index.js';
-import { generationWarning, runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
+import { DEFAULT_TARGET, findAnecTarget, generationWarning, layOutAnec, runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
 import type { PythonEngine } from '../bridge/index.js';
 // Direct, as bridge/open.ts below: the failure memory is read before anything of Python loads.
 import { failureKey, recallFailure, rememberFailure } from '../bridge/failure-memory.js';
@@ -94,7 +94,15 @@ function pythonTimeoutMs(inputBytes: number, options: ConversionOptions): number
 
 export async function convert(options: ConversionOptions): Promise<ConvertReport> {
   const bytes = readInput(options.path);
-  const ran = await runEngines(bytes, options);
+  const report = await fixOutput(bytes, options, await runEngines(bytes, options));
+  // The engines and the fixes work on anecc 1.0.9's layout; the target's layout is written.
+  const anec = report.outcome.anec;
+  if (anec === undefined || options.target === DEFAULT_TARGET.name) return report;
+  return { ...report, outcome: { ...report.outcome, anec: layOutAnec(anec, findAnecTarget(options.target) ?? DEFAULT_TARGET) } };
+}
+
+/** --clean and --remap-slots change the bytes upstream would write, so they come after both engines agreed. */
+async function fixOutput(bytes: Uint8Array, options: ConversionOptions, ran: ConvertReport): Promise<ConvertReport> {
   // Patched only: an H13-layout file whose cpusubtype names another generation converts as
   // upstream converts it, with one warning; the H13 fixes are not applied to it.
   const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
@@ -103,7 +111,6 @@ export async function convert(options: ConversionOptions): Promise<ConvertReport
   const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
   if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
-  // Fixes change the bytes upstream would write, so they come after both engines agreed on them.
   const { fixAnec, SlotRemapError } = await import('../tools/clean/index.js');
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });

@@ -1,7 +1,7 @@
 // What one conversion command is asked to do, decided once at the edge: the CLI's parsed argv and
 // the environment go in, a frozen ConversionOptions comes out, and nothing below reads either
 // again. No zod here: this module is on every conversion's start-up path (see docs/performance.md).
-import { profiles, type ConvertOptions, type Profile } from '../anec/index.js';
+import { anecTargetNames, DEFAULT_TARGET, profiles, type AnecTargetName, type ConvertOptions, type Profile } from '../anec/index.js';
 // Direct, not through the bridge's index: that one loads pythonia's wrapper, zod and the patch library.
 import { normalizePythonEngineOptions, type Env } from '../bridge/options.js';
 import type { NormalizedPythonEngineOptions, PythonEngineOptions } from '../bridge/types.js';
@@ -21,6 +21,8 @@ export interface ConversionOptions extends ConvertOptions {
   readonly engine: EngineChoice | undefined;
   readonly clean: boolean;
   readonly remapSlots: boolean;
+  /** Where the written file puts its payload (src/anec/targets.ts); the engines always compare 1.0.9's layout. */
+  readonly target: AnecTargetName;
   readonly debug: boolean;
   /** The Python engine's interpreter, upstream source, patches and cache folder, every default decided. */
   readonly python: NormalizedPythonEngineOptions;
@@ -45,6 +47,7 @@ export interface RawConversionOptions {
   readonly engine?: unknown;
   readonly clean?: unknown;
   readonly remapSlots?: unknown;
+  readonly target?: unknown;
   readonly debug?: unknown;
   readonly python?: PythonEngineOptions | undefined;
 }
@@ -56,7 +59,7 @@ export class OptionsError extends AneccError<'bad_option'> {
   }
 }
 
-function text(raw: RawConversionOptions, key: 'path' | 'name' | 'out' | 'profile' | 'engine', problems: string[]): string | undefined {
+function text(raw: RawConversionOptions, key: 'path' | 'name' | 'out' | 'profile' | 'engine' | 'target', problems: string[]): string | undefined {
   const value = raw[key];
   if (value === undefined || typeof value === 'string') return value;
   problems.push(expectedType(key, 'a string', value));
@@ -102,6 +105,7 @@ export function normalizeConvertOptions(raw: RawConversionOptions, env: Env = pr
     engine: raw.engine === undefined ? engineFromEnv(env, problems) : choice(text(raw, 'engine', problems), engineChoices, '--engine', problems),
     clean: flag(raw, 'clean', problems),
     remapSlots: flag(raw, 'remapSlots', problems),
+    target: choice<AnecTargetName>(text(raw, 'target', problems), anecTargetNames, '--target', problems) ?? DEFAULT_TARGET.name,
     debug: flag(raw, 'debug', problems),
     pythonTimeout: parsePythonTimeoutMs(env['ANECC_PYTHON_TIMEOUT_MS']),
     searchPath: env['PATH'],

@@ -74,8 +74,8 @@ export function fixedString(len: number): Token<string> {
   };
 }
 
-/** `count` consecutive tokens. */
-function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
+/** `count` consecutive tokens (also the .anec field table's arrays, src/anec/format.ts). */
+export function arrayOf<T>(token: Token<T>, count: number): Token<readonly T[]> {
   return {
     len: token.len * count,
     get(b, o) {

@@ -4,7 +4,7 @@
 // change the structure does not name still shows in the `bytes` rows.
 
 import { createHash } from 'node:crypto';
-import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
+import { ANEC_SCALAR_FIELDS } from '../anec/index.js';
 import { KERNEL_ALIGNMENT_IN_BYTES, tokens } from '../hwx/index.js';
 import { hex } from '../anec/index.js';
 import type { DiffValue, ValueFormat } from './diff-report.js';
@@ -80,17 +80,6 @@ const MACHO_FIELDS = [
   ['flags', 'hex'],
 ] as const satisfies readonly (readonly [keyof NonNullable<InspectReport['macho']>, ValueFormat])[];
 
-// .anec header names as upstream's struct spells them, with the report's key for each.
-const ANEC_FIELDS = [
-  ['size', 'size', 'hex'],
-  ['td_size', 'tdSize', 'hex'],
-  ['td_count', 'tdCount', 'decimal'],
-  ['tsk_size', 'tskSize', 'hex'],
-  ['krn_size', 'krnSize', 'hex'],
-  ['src_count', 'srcCount', 'decimal'],
-  ['dst_count', 'dstCount', 'decimal'],
-] as const satisfies readonly (readonly [string, keyof NonNullable<InspectReport['anec']>, ValueFormat])[];
-
 function machoFields(out: Fields, r: InspectReport): void {
   if (r.macho === null) return;
   out.in('Mach-O header');
@@ -101,7 +90,9 @@ function anecHeaderFields(out: Fields, r: InspectReport): void {
   if (r.anec === null) return;
   out.in('.anec header');
   const h = r.anec;
-  for (const [name, key, format] of ANEC_FIELDS) out.add(`header.${name}`, name, format, h[key]);
+  out.add('header.layout', 'layout', 'text', `${h.layout.target} (payload at ${hex(h.layout.payloadOffset)})`);
+  // The .anec format table names the fields; sizes read best in hex, counts in decimal.
+  for (const f of ANEC_SCALAR_FIELDS) out.add(`header.${f.cName}`, f.cName, f.cName.endsWith('size') ? 'hex' : 'decimal', h[f.key]);
   for (const s of h.slots) {
     out.add(`header.tiles[${s.slot}]`, `tiles of slot ${s.slot} (${s.name})`, 'decimal', s.tiles);
     out.add(`header.nchw[${s.slot}]`, `nchw of slot ${s.slot} (${s.name})`, 'list', s.nchw);
@@ -221,13 +212,15 @@ function clampRegion(name: string, start: number, size: number, length: number):
 function regions(loaded: LoadedFile): Region[] {
   const n = loaded.bytes.length;
   if (loaded.kind === 'anec') {
-    const tasksEnd = ANEC_HEADER_SIZE_IN_BYTES + loaded.taskStreamSize;
+    // The payload is everything after the padded header (0x1000 or 0x800 bytes, by target).
+    const payloadAt = loaded.bytes.length - loaded.payload.length;
+    const tasksEnd = payloadAt + loaded.taskStreamSize;
     const align = KERNEL_ALIGNMENT_IN_BYTES;
-    const kernelStart = ANEC_HEADER_SIZE_IN_BYTES + Math.ceil(loaded.taskStreamSize / align) * align;
+    const kernelStart = payloadAt + Math.ceil(loaded.taskStreamSize / align) * align;
     const kernelSize = safeNumber(loaded.header.krnSize) ?? n;
     return [
-      clampRegion('.anec header', 0, ANEC_HEADER_SIZE_IN_BYTES, n),
-      clampRegion('tasks', ANEC_HEADER_SIZE_IN_BYTES, loaded.taskStreamSize, n),
+      clampRegion('.anec header', 0, payloadAt, n),
+      clampRegion('tasks', payloadAt, loaded.taskStreamSize, n),
       clampRegion('padding before the kernel', tasksEnd, kernelStart - tasksEnd, n),
       clampRegion('kernel', kernelStart, kernelSize, n),
     ];

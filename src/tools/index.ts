@@ -1,7 +1,7 @@
 // Tools: each takes normalized options or files and returns data for the CLI to render.
 export { ToolError } from './tool-errors.js';
 export { formatRun, registerRuns, type RegisterEntry, type RegisterRun } from './register-runs.js';
-export { loadBytes, loadFile, maxInputSizeInBytes, readInputFile, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
+export { anecParts, loadAnecFile, loadBytes, loadFile, maxInputSizeInBytes, readInputFile, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
 export { inspectBytes, inspectFile, inspectLoaded } from './inspect.js';
 export { INSPECT_SCHEMA_VERSION, inspectReportSchema, inspectSummarySchema, type InspectSummary, type InspectReport, type InspectTask, type InspectTensor, type InspectWarning } from './inspect-report.js';
 export { diffFiles, diffLoaded, foldRows, type DiffOptions, type FoldedRow } from './diff.js';

@@ -3,6 +3,7 @@
 
 import { z } from 'zod';
 import { hwxIssueCodes } from '../hwx/index.js';
+import { ANEC_SCALAR_FIELDS, anecTargetNames, isU64Field, type AnecScalarKey, type AnecTargetName, type AnecU64ScalarKey } from '../anec/index.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
@@ -56,14 +57,21 @@ const anecSlotSchema = z.object({
   nchw: z.array(nullableInt).length(6),
 });
 
+type ScalarShape = { readonly [K in AnecScalarKey]: K extends AnecU64ScalarKey ? typeof nullableInt : typeof int };
+
+/** The header's scalar fields, from the one .anec field table: u64 values may be null (too large for JSON). */
+const anecScalarShape = Object.fromEntries(ANEC_SCALAR_FIELDS.map((f) => [f.key, isU64Field(f) ? nullableInt : int])) as ScalarShape;
+
+/** Which target's layout an .anec file has: where its payload starts, and how the reader told. */
+export const anecLayoutSchema = z.object({
+  target: z.enum(anecTargetNames as [AnecTargetName, ...AnecTargetName[]]),
+  payloadOffset: int,
+  evidence: z.enum(['size', 'task', 'assumed']),
+});
+
 const anecHeaderSchema = z.object({
-  size: nullableInt,
-  tdSize: int,
-  tdCount: int,
-  tskSize: nullableInt,
-  krnSize: nullableInt,
-  srcCount: int,
-  dstCount: int,
+  ...anecScalarShape,
+  layout: anecLayoutSchema,
   /** Slots with a nonzero tile count or nchw row. */
   slots: z.array(anecSlotSchema),
 });

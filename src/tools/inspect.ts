@@ -1,7 +1,7 @@
 // `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
-import { ANEC_HEADER_SIZE_IN_BYTES, NCHW_FIELD_COUNT, runNativeEngine, slotName } from '../anec/index.js';
+import { ANEC_FIELDS, ANEC_SCALAR_FIELDS, fieldValues, isU64Field, NCHW_FIELD_COUNT, runNativeEngine, slotName, type AnecScalarKey } from '../anec/index.js';
 import {
   FP16_SIZE_IN_BYTES,
   SLOT_COUNT,
@@ -269,25 +269,29 @@ function anecTensors(header: LoadedAnec['header']): InspectTensor[] {
   return out;
 }
 
+/** The header's scalar fields for JSON, from the field table: a u64 too large for a double is null. */
+function anecScalars(header: LoadedAnec['header']): Pick<NonNullable<InspectReport['anec']>, AnecScalarKey> {
+  const entries = ANEC_SCALAR_FIELDS.map((f) => {
+    const v = fieldValues(header, f)[0]!;
+    return [f.key, typeof v === 'bigint' ? (safeNumber(v) ?? null) : v] as const;
+  });
+  return Object.fromEntries(entries) as Pick<NonNullable<InspectReport['anec']>, AnecScalarKey>;
+}
+
 function inspectAnec(loaded: LoadedAnec): InspectReport {
   const { header, stream } = loaded;
   const warnings: InspectWarning[] = stream.warnings.map(issueWarning);
   const size = safeNumber(header.size);
-  const unsafe = (
-    [
-      ['size', header.size],
-      ['tsk_size', header.tskSize],
-      ['krn_size', header.krnSize],
-      ...header.nchw.map((v, i) => [`nchw[${Math.floor(i / NCHW_FIELD_COUNT)}][${i % NCHW_FIELD_COUNT}]`, v] as const),
-    ] as const
-  ).filter(([, v]) => safeNumber(v) === undefined);
+  const unsafe = ANEC_FIELDS.filter(isU64Field).flatMap((f) =>
+    fieldValues(header, f).map((v, i) => [f.count === 1 ? f.cName : `${f.cName}[${Math.floor(i / NCHW_FIELD_COUNT)}][${i % NCHW_FIELD_COUNT}]`, v] as const),
+  ).filter(([, v]) => typeof v === 'bigint' && safeNumber(v) === undefined);
   for (const [field, value] of unsafe) {
     warnings.push({ code: 'unsafe_integer', message: `header ${field} = ${value} is too large to show exactly; shown as null` });
   }
   if (size !== undefined && size !== loaded.payload.length) {
     warnings.push({
       code: 'anec_size',
-      message: `header size ${hex(size)} but the payload after the ${hex(ANEC_HEADER_SIZE_IN_BYTES)}-byte header has ${hex(loaded.payload.length)} bytes`,
+      message: `header size ${hex(size)} but the payload after the ${hex(loaded.layout.target.payloadOffset)}-byte header has ${hex(loaded.payload.length)} bytes`,
     });
   }
   warnings.push(...slotOrderWarnings(stream.tasks, () => slotMappingFromTasks(stream.tasks, header)), ...spuriousKdmaWarnings(stream.tasks));
@@ -307,13 +311,8 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     compiler: null,
     macho: null,
     anec: {
-      size: size ?? null,
-      tdSize: header.tdSize,
-      tdCount: header.tdCount,
-      tskSize: safeNumber(header.tskSize) ?? null,
-      krnSize: safeNumber(header.krnSize) ?? null,
-      srcCount: header.srcCount,
-      dstCount: header.dstCount,
+      ...anecScalars(header),
+      layout: { target: loaded.layout.target.name, payloadOffset: loaded.layout.target.payloadOffset, evidence: loaded.layout.evidence },
       slots,
     },
     segments: [],

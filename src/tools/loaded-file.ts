@@ -2,10 +2,11 @@
 
 import { fsPath } from '../names/escaped-bytes.js';
 import { InputTooLargeError, readFileBoundedSync } from './bounded-read.js';
-import { ANEC_HEADER, ANEC_HEADER_SIZE_IN_BYTES, type AnecHeader } from '../anec/index.js';
+import { ANEC_HEADER, detectAnecLayout, type AnecBytes, type AnecHeader, type DetectedLayout } from '../anec/index.js';
 import { readTaskStream, safeReadHwx } from '../hwx/index.js';
 import type { HwxFile, TaskStream } from '../hwx/index.js';
 import { fileKind } from './file-kind.js';
+import type { AnecFileCommand } from './messages.js';
 import { ToolError } from './tool-errors.js';
 
 export interface LoadedHwx {
@@ -20,7 +21,9 @@ export interface LoadedAnec {
   readonly path: string;
   readonly bytes: Uint8Array;
   readonly header: AnecHeader;
-  /** Everything after the 0x1000-byte header: the task stream at offset 0, then the kernel. */
+  /** Which target's layout the file has (payload at 0x1000 or 0x800), and how that was told. */
+  readonly layout: DetectedLayout;
+  /** Everything after the padded header: the task stream at offset 0, then the kernel. */
   readonly payload: Uint8Array;
   /** Tasks decoded from the file bytes at the payload (offsets are file offsets). */
   readonly stream: TaskStream;
@@ -52,10 +55,12 @@ export function loadBytes(path: string, bytes: Uint8Array): LoadedFile {
   }
   if (kind === 'anec') {
     const header = ANEC_HEADER.get(bytes, 0);
-    const payload = bytes.subarray(ANEC_HEADER_SIZE_IN_BYTES);
+    const layout = detectAnecLayout(bytes, header.size);
+    const payloadOffset = layout.target.payloadOffset;
+    const payload = bytes.subarray(payloadOffset);
     const taskStreamSize = anecTaskStreamSize(header, payload.length);
-    const stream = readTaskStream(bytes, ANEC_HEADER_SIZE_IN_BYTES, taskStreamSize, { path: ['payload'] });
-    return { kind, path, bytes, header, payload, stream, taskStreamSize };
+    const stream = readTaskStream(bytes, payloadOffset, taskStreamSize, { path: ['payload'] });
+    return { kind, path, bytes, header, layout, payload, stream, taskStreamSize };
   }
   throw new ToolError({ code: 'unknown_kind', path });
 }
@@ -87,4 +92,23 @@ export function readInputFile(path: string): Uint8Array {
 
 export function loadFile(path: string): LoadedFile {
   return loadBytes(path, readInputFile(path));
+}
+
+/**
+ * An .anec file that a fix may rewrite: refuses an HWX file (`wrong_kind`, saying what `command`
+ * to run instead) and a file shorter than its header says (`truncated`), since writing a fixed
+ * copy would hide that.
+ */
+export function loadAnecFile(path: string, command: AnecFileCommand): LoadedAnec {
+  const loaded = loadFile(path);
+  if (loaded.kind !== 'anec') throw new ToolError({ code: 'wrong_kind', path, command });
+  if (BigInt(loaded.payload.length) < loaded.header.size) {
+    throw new ToolError({ code: 'truncated', path, declared: loaded.header.size, actual: loaded.payload.length });
+  }
+  return loaded;
+}
+
+/** The .anec as its two parts, split where the file's own layout puts the payload. */
+export function anecParts(loaded: LoadedAnec): AnecBytes {
+  return { header: loaded.bytes.subarray(0, loaded.layout.target.payloadOffset), payload: loaded.payload };
 }

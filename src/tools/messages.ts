@@ -4,6 +4,9 @@
 
 import { formatIssue, formatIssues, type HwxIssue } from '../hwx/index.js';
 
+/** The commands that rewrite an .anec file and refuse an HWX file, with what to run instead. */
+export type AnecFileCommand = { readonly name: 'clean' } | { readonly name: 'retarget'; readonly target: string };
+
 /** Why inspect, diff or clean could not read a file. `path` is the file as named by the user. */
 export type ToolFailure =
   /** The file cannot be read from disk (`reason`: the system's code, ENOENT...). */
@@ -15,8 +18,8 @@ export type ToolFailure =
   | { readonly code: 'unknown_kind'; readonly path: string }
   /** HWX magic, but the container is broken. */
   | { readonly code: 'bad_hwx'; readonly path: string; readonly issues: readonly HwxIssue[] }
-  /** The file is not what the command works on (clean takes .anec files). */
-  | { readonly code: 'wrong_kind'; readonly path: string }
+  /** The file is not what the command works on (clean and retarget take .anec files). */
+  | { readonly code: 'wrong_kind'; readonly path: string; readonly command: AnecFileCommand }
   /** The file ends before what its own header says it holds; writing a fixed copy would hide that. */
   | { readonly code: 'truncated'; readonly path: string; readonly declared: bigint; readonly actual: number };
 
@@ -31,13 +34,15 @@ export function toolMessage(failure: ToolFailure): string {
     case 'too_large':
       return `${path}: ${failure.size === undefined ? '' : `${failure.size} bytes, `}more than the ${failure.limit} bytes anecc reads (is this an HWX or .anec file?)`;
     case 'unknown_kind':
-      return `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (0x1000-byte header, then a task)`;
+      return `${path}: neither an HWX file (magic 0xbeefface) nor an .anec file (a header padded to 0x1000 or 0x800 bytes, then a task)`;
     case 'bad_hwx': {
       const first = failure.issues[0];
       return `${path}: not a readable HWX file: ${first ? formatIssue(first) : formatIssues(failure.issues)}`;
     }
     case 'wrong_kind':
-      return `${path}: clean works on .anec files; to clean while converting run: anecc ${path} --clean -o OUT.anec`;
+      return failure.command.name === 'clean'
+        ? `${path}: clean works on .anec files; to clean while converting run: anecc ${path} --clean -o OUT.anec`
+        : `${path}: retarget works on .anec files; to convert an HWX for a target run: anecc ${path} --target ${failure.command.target} -o OUT.anec`;
     case 'truncated':
       return `${path}: truncated: its header says ${failure.declared} payload bytes, the file has ${failure.actual}; convert the HWX again`;
     default:

@@ -10,6 +10,7 @@ export { describeMatmul } from './generation-presets.js';
 export type { AliasStabDescription, HwxDescription, HwxLayout, TaskDescription, TensorDescription, TensorShape, WriterGeneration } from './types.js';
 export {
   describeIntermediate,
+  describeTwoIntermediates,
   describeLarge,
   describeMul,
   describeMulDebugProbs,

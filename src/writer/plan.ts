@@ -81,6 +81,7 @@ type CommandKind =
   | 'text'
   | 'fvmlib'
   | 'intermediate'
+  | 'extra-intermediate'
   | 'debug'
   | 'buffer-name'
   | 'program'
@@ -93,7 +94,7 @@ export interface PlannedCommand {
   readonly kind: CommandKind;
   readonly offset: number;
   readonly size: number;
-  /** Index into `tensors` for the per-tensor commands. */
+  /** Index into `tensors` for the per-tensor commands, into `extraIntermediates` for those. */
   readonly tensor: number | undefined;
 }
 
@@ -103,6 +104,7 @@ export interface HwxPlan {
   readonly text: PlannedRegion & { readonly constAddr: number; readonly constOffset: number };
   readonly tensors: readonly PlannedTensor[];
   readonly intermediate: PlannedRegion | undefined;
+  readonly extraIntermediates: readonly PlannedRegion[];
   readonly debug: PlannedRegion | undefined;
   readonly programStateWords: number;
   readonly identText: string;
@@ -148,7 +150,9 @@ export function planHwx(d: HwxDescription): HwxPlan {
   let cursor = ANE_BASE_ADDRESS;
   const textAddr = early ? cursor : 0;
   if (early) cursor += textVmsize;
-  const textOrdinal = early ? 1 : d.tensors.length + (d.intermediate ? 1 : 0) + (d.debugInfo ? 1 : 0) + 1;
+  const extras = d.extraIntermediates ?? [];
+  const scratchCount = (d.intermediate ? 1 : 0) + extras.length;
+  const textOrdinal = early ? 1 : d.tensors.length + scratchCount + (d.debugInfo ? 1 : 0) + 1;
   const firstBufferOrdinal = early ? 3 : 1;
   const tensors = d.tensors.map((description, i): PlannedTensor => {
     const geometry = tensorGeometry(description.shape);
@@ -162,6 +166,12 @@ export function planHwx(d: HwxDescription): HwxPlan {
     intermediate = { addr: cursor, vmsize, fileoff: 0, size: d.intermediate.size, sectionOrdinal: firstBufferOrdinal + tensors.length };
     cursor += vmsize;
   }
+  const extraIntermediates = extras.map((x, i): PlannedRegion => {
+    const vmsize = alignUp(x.size, TILE_SIZE_IN_BYTES);
+    const region = { addr: cursor, vmsize, fileoff: 0, size: x.size, sectionOrdinal: firstBufferOrdinal + tensors.length + (intermediate ? 1 : 0) + i };
+    cursor += vmsize;
+    return region;
+  });
   let debugAddr = 0;
   if (d.debugInfo) {
     debugAddr = cursor;
@@ -186,6 +196,7 @@ export function planHwx(d: HwxDescription): HwxPlan {
   if (early) push('text', segment(2));
   tensors.forEach((_, i) => push('fvmlib', segment(1), i));
   if (intermediate) push('intermediate', segment(1));
+  extraIntermediates.forEach((_, i) => push('extra-intermediate', segment(1), i));
   if (d.debugInfo) push('debug', segment(1));
   if (!early) push('text', segment(2));
   const nameHeader = d.layout === 'v5' ? FVMLIB_COMMAND.len : BUFFER_NAME_COMMAND.len;
@@ -234,7 +245,7 @@ export function planHwx(d: HwxDescription): HwxPlan {
         vmsize: debugVmsize,
         fileoff: headerEnd,
         size: d.debugInfo.size,
-        sectionOrdinal: firstBufferOrdinal + tensors.length + (intermediate ? 1 : 0),
+        sectionOrdinal: firstBufferOrdinal + tensors.length + scratchCount,
       }
     : undefined;
   const textFileoff = headerEnd + debugVmsize;
@@ -253,6 +264,7 @@ export function planHwx(d: HwxDescription): HwxPlan {
     },
     tensors,
     intermediate,
+    extraIntermediates,
     debug,
     programStateWords: stateWords,
     identText: ident,

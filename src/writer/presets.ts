@@ -203,6 +203,30 @@ export function describeIntermediate(layout: HwxLayout = 'v5'): HwxDescription {
   return { ...base, intermediate: { size: INTERMEDIATE_SIZE }, tasks: linkTasks(tasks) };
 }
 
+/** libane's other intermediate slot (upstream names slot 2 `itm1`, slot 3 `itm0`). */
+const SECOND_INTERMEDIATE_SLOT = 2;
+
+/**
+ * Three tasks through two scratch buffers, as a model like atan2 compiles: image * image2 -> itm0,
+ * itm0 * image2 -> itm1, itm1 * image2 -> probs. anecc 1.0.9 refuses it (at most one intermediate).
+ */
+export function describeTwoIntermediates(layout: HwxLayout = 'v7'): HwxDescription {
+  const base = describeMul(layout);
+  const [image, image2, probs] = base.tensors;
+  if (!image || !image2 || !probs) throw new Error('internal: mul preset has three tensors');
+  const tasks = [
+    mulTask({ layout, shape: mulShape, index: 0, bindings: { read0: image.slot, read1: image2.slot, write: PROGRAM_SLOT_INTERMEDIATE } }),
+    mulTask({ layout, shape: mulShape, index: 1, bindings: { read0: PROGRAM_SLOT_INTERMEDIATE, read1: image2.slot, write: SECOND_INTERMEDIATE_SLOT } }),
+    mulTask({ layout, shape: mulShape, index: 2, bindings: { read0: SECOND_INTERMEDIATE_SLOT, read1: image2.slot, write: probs.slot } }),
+  ];
+  return {
+    ...base,
+    intermediate: { size: INTERMEDIATE_SIZE },
+    extraIntermediates: [{ size: INTERMEDIATE_SIZE, slot: SECOND_INTERMEDIATE_SLOT }],
+    tasks: linkTasks(tasks),
+  };
+}
+
 /** Smallest benchmark file describeLarge makes. */
 export const minLargeFileSizeInBytes = 256 * 1024 * 1024;
 

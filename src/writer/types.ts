@@ -37,6 +37,15 @@ export interface IntermediateDescription {
   readonly size: number;
 }
 
+/**
+ * A further `__DATA,__bss` scratch buffer, as models like atan2 have: anecc 1.0.9 refuses more
+ * than one (it asserts itm_count <= 1), and libane has intermediate slots 2 and 3 only.
+ */
+export interface ExtraIntermediateDescription extends IntermediateDescription {
+  /** Program-descriptor slot (2..31) the hardware binds this buffer to. */
+  readonly slot: number;
+}
+
 /** One register-write packet: `values.length` words written from byte `address` on. */
 export interface PacketDescription {
   readonly address: number;
@@ -104,6 +113,8 @@ export interface HwxDescription {
   /** I/O tensors, in buffer-address order. */
   readonly tensors: readonly TensorDescription[];
   readonly intermediate: IntermediateDescription | undefined;
+  /** Scratch buffers after `intermediate` (none when absent). */
+  readonly extraIntermediates?: readonly ExtraIntermediateDescription[];
   readonly tasks: readonly TaskDescription[];
   readonly kernel: KernelDescription;
   /** Only in layout v9. */

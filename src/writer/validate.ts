@@ -1,7 +1,7 @@
 // Checks a description before anything is laid out, so the writer never emits a file whose
 // derived numbers overflow their fields. Every problem is collected, not just the first.
 
-import { PACKET_ADDRESS_MASK, PROGRAM_SLOT_FIRST_IO, SLOT_COUNT, TILE_SIZE_IN_BYTES, KERNEL_ALIGNMENT_IN_BYTES } from '../hwx/index.js';
+import { PACKET_ADDRESS_MASK, PROGRAM_SLOT_FIRST_IO, PROGRAM_SLOT_INTERMEDIATE, PROGRAM_SLOT_KERNEL, SLOT_COUNT, TILE_SIZE_IN_BYTES, KERNEL_ALIGNMENT_IN_BYTES } from '../hwx/index.js';
 import { tensorGeometry } from './geometry.js';
 import { TASK_HEADER_W1, TASK_HEADER_W7 } from '../hwx/index.js';
 import {
@@ -103,6 +103,17 @@ export function validateDescription(d: HwxDescription): readonly WriterIssue[] {
   if (d.aliasStabs.length > ioSlots) add('bad_count', ['aliasStabs'], `at most ${ioSlots} alias stabs, got ${d.aliasStabs.length}`);
 
   if (d.intermediate !== undefined) integer(d.intermediate.size, 1, maxBufferSizeInBytes, ['intermediate', 'size']);
+  if (d.intermediate !== undefined) slots.add(PROGRAM_SLOT_INTERMEDIATE);
+  (d.extraIntermediates ?? []).forEach((x, i) => {
+    integer(x.size, 1, maxBufferSizeInBytes, ['extraIntermediates', i, 'size']);
+    if (integer(x.slot, PROGRAM_SLOT_KERNEL + 1, SLOT_COUNT - 1, ['extraIntermediates', i, 'slot'])) {
+      if (slots.has(x.slot)) add('duplicate_slot', ['extraIntermediates', i, 'slot'], `slot ${x.slot} is already bound`);
+      slots.add(x.slot);
+    }
+  });
+  if ((d.extraIntermediates ?? []).length > 0 && d.intermediate === undefined) {
+    add('bad_count', ['extraIntermediates'], 'extra intermediate buffers need the first one (`intermediate`)');
+  }
   if (integer(d.kernel.size, 0, maxKernelSizeInBytes, ['kernel', 'size'])) {
     if (d.kernel.size % KERNEL_ALIGNMENT_IN_BYTES !== 0) add('not_aligned', ['kernel', 'size'], `expected a multiple of ${KERNEL_ALIGNMENT_IN_BYTES}, got ${d.kernel.size}`);
   }

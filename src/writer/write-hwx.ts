@@ -179,8 +179,9 @@ function putCommand(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
       SECTION_64.put(bytes, sectionAt, { sectname: input ? '__const' : '__data', segname: '__FVMLIB', addr: u64(t.addr), size: u64(t.geometry.byteSize), offset: 0, align: BUFFER_SECTION_ALIGN, flags: input ? INPUT_SECTION_FLAGS : OUTPUT_SECTION_FLAGS });
       return;
     }
-    case 'intermediate': {
-      const r = plan.intermediate;
+    case 'intermediate':
+    case 'extra-intermediate': {
+      const r = command.kind === 'intermediate' ? plan.intermediate : plan.extraIntermediates[command.tensor ?? 0];
       if (!r) return;
       segment({ segname: '__DATA', vmaddr: u64(r.addr), vmsize: u64(r.vmsize), fileoff: 0n, filesize: 0n, maxprot: ANE_BUFFER_PROT_INTERMEDIATE, initprot: ANE_BUFFER_PROT_INTERMEDIATE, nsects: 1, flags: SG_NORELOC });
       SECTION_64.put(bytes, sectionAt, { sectname: '__bss', segname: '__DATA', addr: u64(r.addr), size: u64(r.size), offset: 0, align: BUFFER_SECTION_ALIGN, flags: BSS_SECTION_FLAGS });
@@ -244,6 +245,9 @@ function putProgram(bytes: Uint8Array, plan: HwxPlan, command: PlannedCommand): 
   slots[PROGRAM_SLOT_TEXT] = plan.text.addr;
   slots[segment ? SEGMENT_SLOT_KERNEL : PROGRAM_SLOT_KERNEL] = plan.text.constAddr;
   if (plan.intermediate) slots[PROGRAM_SLOT_INTERMEDIATE] = plan.intermediate.addr;
+  (d.extraIntermediates ?? []).forEach((x, i) => {
+    slots[x.slot] = plan.extraIntermediates[i]!.addr;
+  });
   for (const t of plan.tensors) slots[t.description.slot] = t.addr;
   PROGRAM_SLOT_TABLE.put(bytes, state, slots.map(u64));
   const firstTask = d.tasks[0];

@@ -127,7 +127,7 @@ describe.skipIf(skip !== undefined)('conversion of the corpus', () => {
   });
 
   // `toString` is no subcommand, but it is a property of every object.
-  for (const name of ['diff', 'doctor', 'toString']) {
+  for (const name of ['diff', 'doctor', 'check', 'retarget', 'toString']) {
     it(`should convert a file literally named ${name}`, async () => {
       const dir = mkdtempSync(join(work, 'sub-'));
       copyFileSync(mul().path, join(dir, name));

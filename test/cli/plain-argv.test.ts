@@ -2,13 +2,13 @@
 // be commander's, and it must hand everything unusual over.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { profiles } from '../../src/anec/index.js';
+import { anecTargetNames, profiles } from '../../src/anec/index.js';
 import { convertHelpText, parseArgvWithCommander } from '../../src/cli/commands/convert.js';
 import { parsePlainConvertArgv } from '../../src/cli/plain-argv.js';
 import { engineChoices } from '../../src/convert/index.js';
 import { runAnecc } from '../helpers/cli.js';
 
-const choices = { engine: engineChoices, profile: profiles };
+const choices = { engine: engineChoices, profile: profiles, target: anecTargetNames };
 const quiet = { stdout: () => {}, stderr: () => {} };
 
 /** commander's parse, or the usage error / exit it ends in, as data. */
@@ -22,8 +22,8 @@ async function viaCommander(argv: readonly string[]): Promise<unknown> {
 
 const token = fc.oneof(
   fc.constantFrom('-w', '--write', '-p', '--print', '-f', '--force', '--clean', '--remap-slots', '--debug'),
-  fc.constantFrom('-n', '--name', '-o', '--out', '--engine', '--profile'),
-  fc.constantFrom('both', 'native', 'python', 'patched', 'upstream', 'bogus', 'a.hwx', 'b.anec', '', 'x y', 'diff'),
+  fc.constantFrom('-n', '--name', '-o', '--out', '--engine', '--profile', '--target'),
+  fc.constantFrom('both', 'native', 'python', 'patched', 'upstream', 'libane', 'anecc-1.0.9', 'bogus', 'a.hwx', 'b.anec', '', 'x y', 'diff'),
   fc.constantFrom('-', '--', '-wp', '-po', '--out=x.anec', '--help', '--nope', '-x', '-1', '--engine=native'),
 );
 
@@ -35,6 +35,7 @@ describe('parsePlainConvertArgv', () => {
       ['-w', '-n', 'net', 'mul.hwx', '-f'],
       ['--engine', 'native', 'mul.hwx', '--out', 'x.anec', '--profile', 'upstream', '--clean', '--remap-slots', '--debug'],
       ['mul.hwx', '-o', 'a.anec', '-o', 'b.anec'],
+      ['mul.hwx', '--target', 'libane', '-o', 'x.anec'],
     ];
     for (const argv of lines) {
       const plain = parsePlainConvertArgv(argv, choices);

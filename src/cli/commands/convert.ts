@@ -2,7 +2,7 @@
 // engine and profile choices. Only this layer prints and decides exit codes.
 import { accessSync, constants, existsSync } from 'node:fs';
 import type { Command } from 'commander';
-import { profiles } from '../../anec/index.js';
+import { anecTargetNames, profiles } from '../../anec/index.js';
 import { convert, ConvertSetupError, engineChoices, normalizeConvertOptions, OptionsError, type ConversionOptions, type ConvertReport } from '../../convert/index.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
@@ -21,6 +21,8 @@ Commands:
   anecc inspect FILE [--json]     what an HWX or .anec file holds
   anecc diff A B [--json]         register-level differences of two files
   anecc clean IN.anec -o OUT      zero spurious KernelDMA/NE registers
+  anecc check FILE [--target T]   why a model may compute 0.0 on Linux, cause by cause
+  anecc retarget IN -o OUT --target T   an .anec laid out for another libane
   anecc doctor                    check the Python engine
 A file named like a command still converts when it is the only argument.
 
@@ -45,6 +47,11 @@ async function convertCommand(): Promise<Command> {
       ),
     )
     .addOption(new Option('--profile <PROFILE>', 'patched (default): upstream plus patches/, reads macOS 26 files; upstream: anecc 1.0.9 exactly').choices(profiles))
+    .addOption(
+      new Option('--target <TARGET>', 'anecc-1.0.9 (default): payload at 0x1000, as upstream writes; libane: payload at 0x800, as eiln/ane libane reads since e585747').choices(
+        anecTargetNames,
+      ),
+    )
     .option('--clean', 'Zero the KernelDMA/NE registers of tasks that use no kernel')
     .option('--remap-slots', 'EXPERIMENTAL, not verified on hardware: rebind task slots to outputs first, then inputs')
     .option('--debug', 'Show stack traces of internal errors')
@@ -73,7 +80,7 @@ export async function convertHelpText(): Promise<string> {
 
 /** argv as commander parses it: the options given and the PATH argument; or the exit status when done. */
 async function parseArgv(argv: readonly string[], io: Io): Promise<{ readonly path: string | undefined } | number> {
-  return parsePlainConvertArgv(argv, { engine: engineChoices, profile: profiles }) ?? (await parseArgvWithCommander(argv, io));
+  return parsePlainConvertArgv(argv, { engine: engineChoices, profile: profiles, target: anecTargetNames }) ?? (await parseArgvWithCommander(argv, io));
 }
 
 /** The same through commander, whatever argv holds (exported for the test that holds the plain parser to it). */

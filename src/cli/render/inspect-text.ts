@@ -1,6 +1,6 @@
 // Text form of an inspect report: a summary, then one short block per task (registers as
 // `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
-import { hex } from '../../anec/index.js';
+import { ANEC_SCALAR_FIELDS, hex } from '../../anec/index.js';
 import { formatRun, registerRuns, taskSummaries } from '../../tools/index.js';
 import type { InspectReport, InspectTask } from '../../tools/index.js';
 import { wrap } from './values.js';
@@ -14,6 +14,7 @@ export interface InspectTextOptions {
 
 // Set per rendering (renderers run one at a time); flow() reads it.
 let LINE_WIDTH = 100;
+const HEADER_FIELDS_PER_LINE = 5;
 const BLOCK_COLUMN = 12;
 
 function flow(label: string, items: readonly string[], indent: string): string[] {
@@ -98,9 +99,16 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   }
   if (report.anec !== null) {
     const h = report.anec;
-    const n = (v: number | null): string => (v === null ? 'too large' : hex(v));
-    lines.push(`  header      size ${n(h.size)}, td_size ${hex(h.tdSize)}, td_count ${h.tdCount}, tsk_size ${n(h.tskSize)}, krn_size ${n(h.krnSize)}`);
-    lines.push(`              src_count ${h.srcCount}, dst_count ${h.dstCount}`);
+    const how = h.layout.evidence === 'assumed' ? ', assumed: neither the file size nor a task tells' : '';
+    lines.push(`  layout      ${h.layout.target} layout (payload at ${hex(h.layout.payloadOffset)}${how})`);
+    // Scalar fields from the .anec field table, in hex or decimal as upstream's -p prints them.
+    const shown = ANEC_SCALAR_FIELDS.map((f) => {
+      const v = h[f.key];
+      return `${f.cName} ${v === null ? 'too large' : f.print === 'hex' ? hex(v) : String(v)}`;
+    });
+    for (let i = 0; i < shown.length; i += HEADER_FIELDS_PER_LINE) {
+      lines.push(`${i === 0 ? '  header      ' : '              '}${shown.slice(i, i + HEADER_FIELDS_PER_LINE).join(', ')}`);
+    }
     for (const s of h.slots) lines.push(`    slot ${String(s.slot).padEnd(3)}${s.name.padEnd(6)} tiles ${s.tiles}  nchw {${s.nchw.map((v) => (v === null ? '?' : String(v))).join(', ')}}`);
   }
   if (report.segments.length > 0) {
