@@ -1,6 +1,7 @@
 // `make bench`: speed and memory figures, every ratio measured within this one run.
 // Prints `figure: NAME VALUE` lines; a figure that cannot be measured here says why.
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,11 +10,19 @@ import { runNativeEngine, type ConvertRequest } from '../src/anec/index.js';
 import { writeFileAtomic } from '../src/cli/write-file.js';
 import { describeLarge, writeHwx } from '../src/writer/index.js';
 import { runBenchParts } from './parts.js';
+import { startProgress, type Progress } from '../scripts/progress.js';
 import { runStartupFigures } from './startup.js';
 
 const REPEATS = 3;
+const execFileAsync = promisify(execFile);
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
+
+/** Steps of the run: the file, each repeat, the two memory probes, upstream, the parts. */
+const STEPS = 1 + REPEATS + 2 + 1 + 1;
+let progress: Progress | undefined;
+let step = 0;
+const stepDone = (): void => progress?.update(++step);
 
 function figure(name: string, value: number | string, note = ''): void {
   console.log(`figure: ${name} ${typeof value === 'number' ? fmt(value) : value}${note ? `  # ${note}` : ''}`);
@@ -36,11 +45,13 @@ async function main(): Promise<void> {
 
 async function largeFileFigures(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-'));
+  progress = startProgress('bench', STEPS, { unit: 'steps', disagreements: false });
   try {
     const file = join(dir, 'large.hwx');
     const out = join(dir, 'large.anec');
     writeFileSync(file, writeHwx(describeLarge()));
     gc();
+    stepDone();
     const fileSize = statSync(file).size;
     console.log(`bench file: ${(fileSize / 2 ** 20).toFixed(0)} MiB HWX made by the writer (describeLarge)`);
 
@@ -61,6 +72,7 @@ async function largeFileFigures(): Promise<void> {
       );
       bytes = new Uint8Array(0);
       gc();
+      stepDone();
     }
     const read = median(reads);
     const native = median(converts);
@@ -68,12 +80,15 @@ async function largeFileFigures(): Promise<void> {
     console.log(`read ${fmt(read)} ms, native convert ${fmt(native)} ms, native convert+write ${fmt(nativeWithWrite)} ms (medians of ${REPEATS})`);
     figure('native-time-vs-read', native / read, 'target <= 3');
 
-    const baseline = Number(execFileSync('node', ['bench/peak-memory.mjs']).toString());
-    const peak = Number(execFileSync('node', ['bench/peak-memory.mjs', file, out]).toString());
+    const baseline = Number((await execFileAsync('node', ['bench/peak-memory.mjs'])).stdout);
+    stepDone();
+    const peak = Number((await execFileAsync('node', ['bench/peak-memory.mjs', file, out])).stdout);
+    stepDone();
     figure('native-peak-memory-mib', peak / 2 ** 20, `node alone: ${fmt(baseline / 2 ** 20)} MiB`);
     figure('native-peak-memory-vs-file', peak / fileSize, 'target <= 2');
 
     const upstream = await upstreamSeconds(file, join(dir, 'upstream.anec'));
+    stepDone();
     if (typeof upstream === 'string') console.log(`figure: native-speedup-vs-upstream skipped (${upstream})`);
     else {
       console.log(`upstream anecc_convert ${fmt(upstream.convert * 1000)} ms, anecc_compile (header and write) ${fmt(upstream.compile * 1000)} ms`);
@@ -82,7 +97,9 @@ async function largeFileFigures(): Promise<void> {
     }
     rmSync(file, { force: true });
     await runBenchParts(figure);
+    stepDone();
   } finally {
+    progress.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -108,7 +125,8 @@ async function upstreamSeconds(file: string, out: string): Promise<{ convert: nu
     return `upstream anecc is not importable by ${python}; set PYTHON_BIN and ANECC_UPSTREAM_SRC`;
   }
   console.log('running upstream on the bench file (pure Python: this takes a minute or more)...');
-  const [convert, compile] = execFileSync(python, ['-c', code, file, out, src ?? '']).toString().trim().split(' ').map(Number);
+  // Asynchronous, so the progress line keeps ticking through upstream's minute.
+  const [convert, compile] = (await execFileAsync(python, ['-c', code, file, out, src ?? ''])).stdout.trim().split(' ').map(Number);
   return convert !== undefined && compile !== undefined && Number.isFinite(convert) && Number.isFinite(compile)
     ? { convert, compile }
     : 'upstream printed no time';

@@ -16,11 +16,11 @@ import { oraclePath, readOracle } from '../support/differential/oracle-file.js';
 import { replayOracle } from '../support/differential/replay.js';
 import { parseDifferentialArgs, UsageError, type DifferentialArgs } from './differential-lib/args.js';
 import { openWorkerEngine, type WorkerEngine } from './differential-lib/worker-engine.js';
+import { startProgress } from './progress.js';
 
 const DEFAULT_CASES = 10_000;
 /** Disagreements shrunk and written out per run: each takes a few hundred Python calls. */
 const MAX_SHRUNK = 5;
-const PROGRESS_EVERY_INPUTS = 2000;
 
 const say = (line: string): void => void process.stdout.write(`${line}\n`);
 
@@ -72,7 +72,7 @@ async function live(args: DifferentialArgs): Promise<number> {
   let worker: WorkerEngine | undefined;
   try {
     if (args.profiles.length > 1 && args.workers > 1) worker = await openWorkerEngine();
-    let lastReported = 0;
+    const progress = startProgress('differential', args.cases, { unit: 'inputs', disagreements: true });
     const summary = await runLive({
       engine,
       engines: worker === undefined ? {} : { patched: worker },
@@ -82,13 +82,9 @@ async function live(args: DifferentialArgs): Promise<number> {
       profiles: args.profiles,
       workDir,
       batchSize: args.batchSize,
-      onProgress: (done, total, s) => {
-        if (done - lastReported < PROGRESS_EVERY_INPUTS && done < total) return;
-        lastReported = done;
-        const rate = Math.round(s.comparisons / s.seconds);
-        say(`  ${done}/${total} inputs, ${s.comparisons - s.agreements} disagreements, ${rate} comparisons/s`);
-      },
+      onProgress: (done, _total, s) => progress.update(done, s.comparisons - s.agreements),
     });
+    progress.stop();
     printLiveSummary(args, summary);
     if (summary.comparisons === summary.agreements) return 0;
     await reportDisagreements(engine, args, summary, workDir);
@@ -107,10 +103,12 @@ function replay(args: DifferentialArgs): number {
     return 1;
   }
   const started = performance.now();
+  const progress = startProgress('differential (replay)', oracle.cases.length, { unit: 'cases', disagreements: true });
   const summary = replayOracle(oracle, {
     profiles: args.profiles,
-    onProgress: (done, total) => say(`  ${done}/${total} recorded cases`),
+    onProgress: (done, _total, mismatches) => progress.update(done, mismatches),
   });
+  progress.stop();
   const seconds = (performance.now() - started) / 1000;
   say('');
   say(`differential (replay) seed ${oracle.seed}, ${oracle.cases.length} recorded cases, profiles ${args.profiles.join(' + ')}`);

@@ -13,6 +13,7 @@ import { corpusSkipReason } from '../support/corpus.js';
 import { runLive } from '../support/differential/live.js';
 import { fastCheckVersion, oraclePath, patchesFingerprint, verdictColumn, writeOracle, ORACLE_FORMAT } from '../support/differential/oracle-file.js';
 import { verdictOf } from '../support/differential/verdict.js';
+import { startProgress } from './progress.js';
 import { parseDifferentialArgs, UsageError } from './differential-lib/args.js';
 
 /** At least 2,000 inputs per profile even where the corpus (a quarter of the plans) is absent. */
@@ -47,6 +48,7 @@ async function main(): Promise<number> {
   const engine = await openPythonEngine();
   try {
     const probe = await engine.probe();
+    const progress = startProgress('oracle', args.cases, { unit: 'inputs', disagreements: true });
     const summary = await runLive({
       engine,
       seed: args.seed,
@@ -57,10 +59,9 @@ async function main(): Promise<number> {
         const row = (rows[index] ??= [digest, '', '']);
         row[verdictColumn(profile)] = verdictOf(python);
       },
-      onProgress: (done, total) => {
-        if (done % 1000 === 0 || done === total) say(`  ${done}/${total} inputs recorded`);
-      },
+      onProgress: (done, _total, s) => progress.update(done, s.comparisons - s.agreements),
     });
+    progress.stop();
     if (rows.length !== args.cases || rows.some((row) => row === undefined)) throw new Error('internal: a case was not recorded');
     writeOracle({
       format: ORACLE_FORMAT,

@@ -3,6 +3,8 @@ import { backslashEscaped, encodeEscaped, hasEscapedBytes } from '../names/escap
 export interface Io {
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /** Columns of the terminal stdout is, undefined when stdout is a pipe or a file. */
+  readonly terminalColumns?: () => number | undefined;
 }
 
 // Bytes of a file name that is not UTF-8 are written as upstream's Python writes them: raw on
@@ -10,6 +12,7 @@ export interface Io {
 export const processIo: Io = {
   stdout: (text) => void process.stdout.write(hasEscapedBytes(text) ? encodeEscaped(text) : text),
   stderr: (text) => void process.stderr.write(backslashEscaped(text)),
+  terminalColumns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
 };
 
 /** Exit statuses of the `anecc` command. */

@@ -30,7 +30,12 @@ const inspectWarningCodes = [
 const warningCodes = [...hwxIssueCodes, ...inspectWarningCodes] as const;
 
 /** A warning's code is one of warningCodes: a union, checked whenever a report is parsed. */
-const warningSchema = z.object({ code: z.enum(warningCodes), message: z.string() });
+export const warningSchema = z.object({
+  code: z.enum(warningCodes),
+  message: z.string(),
+  /** Tasks a folded warning applies to (the same warning on many tasks is one entry). */
+  tasks: z.array(z.int()).optional(),
+});
 
 const machoHeaderSchema = z.object({
   magic: int,
@@ -230,7 +235,11 @@ const taskSchema = z.object({
   registers: z.array(registerSchema),
 });
 
+/** Version of the inspect JSON shape; bumped when a field changes meaning or goes away. */
+export const INSPECT_SCHEMA_VERSION = 2;
+
 export const inspectReportSchema = z.object({
+  schemaVersion: z.literal(INSPECT_SCHEMA_VERSION),
   file: z.string(),
   kind: z.enum(['hwx', 'anec']),
   byteLength: int,
@@ -251,6 +260,30 @@ export const inspectReportSchema = z.object({
   warnings: z.array(warningSchema),
 });
 
+const taskSummarySchema = z.object({
+  index: int,
+  layout: z.enum(['full', 'compact', 'unknown']),
+  size: int,
+  /** `reads 5, 6; writes 4`, or `none`. */
+  bindings: z.string(),
+  /** `kernel` or `elementwise`, with the PECfg word when the task writes it. */
+  operation: z.string(),
+  /** Warnings that name this task. */
+  warnings: int,
+});
+
+/** `inspect --summary --json`: one entry per task. */
+export const inspectSummarySchema = z.object({
+  schemaVersion: z.literal(INSPECT_SCHEMA_VERSION),
+  file: z.string(),
+  kind: z.enum(['hwx', 'anec']),
+  generation: z.string().nullable(),
+  compiler: z.string().nullable(),
+  tasks: z.array(taskSummarySchema),
+  warnings: z.array(warningSchema),
+});
+
+export type InspectSummary = z.infer<typeof inspectSummarySchema>;
 /** What `inspectFile` found (the `anecc inspect --json` shape, checked by `inspectReportSchema`). */
 export type InspectReport = z.infer<typeof inspectReportSchema>;
 export type InspectTask = z.infer<typeof taskSchema>;

@@ -20,7 +20,8 @@ import {
 import type { GenerationProfile, HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
 import { usesKernel } from './clean/index.js';
 import { hex } from '../anec/index.js';
-import type { InspectReport, InspectTask, InspectTensor, InspectWarning } from './inspect-report.js';
+import { INSPECT_SCHEMA_VERSION, type InspectReport, type InspectTask, type InspectTensor, type InspectWarning } from './inspect-report.js';
+import { foldWarnings } from './inspect-summary.js';
 import { slotOrderWarnings, spuriousKdmaWarnings } from './inspect-warnings.js';
 import { loadBytes, loadFile, safeNumber, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
 import { slotMappingFromHwx, slotMappingFromTasks } from './clean/index.js';
@@ -29,14 +30,16 @@ function issueWarning(issue: HwxIssue): InspectWarning {
   return { code: issue.code, message: formatIssue(issue) };
 }
 
+/** Each warning once; the same warning on many tasks folded into one entry listing them. */
 function dedupe(warnings: readonly InspectWarning[]): InspectWarning[] {
   const seen = new Set<string>();
-  return warnings.filter((w) => {
+  const once = warnings.filter((w) => {
     const key = `${w.code}\n${w.message}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;
   });
+  return foldWarnings(once);
 }
 
 /** Header words through the profile; words it does not name are shown raw as word0, word1 ... */
@@ -155,6 +158,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
   const p = file.program;
   const seg = file.segmentState;
   return {
+    schemaVersion: INSPECT_SCHEMA_VERSION,
     file: loaded.path,
     kind: 'hwx',
     byteLength: file.byteLength,
@@ -298,6 +302,7 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
     if (tiles !== 0 || row.some((v) => v !== 0)) slots.push({ slot, name: slotName(slot, header.dstCount), tiles, nchw: row });
   }
   return {
+    schemaVersion: INSPECT_SCHEMA_VERSION,
     file: loaded.path,
     kind: 'anec',
     byteLength: loaded.bytes.length,

@@ -35,7 +35,7 @@ export interface ReplayOptions {
   readonly profiles: readonly Profile[];
   /** Replay only the first `limit` cases. */
   readonly limit?: number;
-  readonly onProgress?: (done: number, total: number) => void;
+  readonly onProgress?: (done: number, total: number, mismatches: number) => void;
 }
 
 /** Model name source: the engines only look at the path's base name, so any folder will do. */
@@ -79,7 +79,7 @@ export function replayOracle(oracle: Oracle, options: ReplayOptions): ReplaySumm
       if (actual === recorded) agreements++;
       else mismatches.push({ index, profile, plan: describePlan(plan), recorded, actual, difference: verdictDifference(recorded, actual) });
     }
-    if (options.onProgress && index % 500 === 499) options.onProgress(index + 1, total);
+    if (options.onProgress && index % 100 === 99) options.onProgress(index + 1, total, mismatches.length);
   }
   return { replayed, agreements, skippedWithoutCorpus, staleInputs, stalePatches, mismatches, fastCheckNote };
 }

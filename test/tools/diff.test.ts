@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readHwx } from '../../src/hwx/index.js';
-import { diffLoaded, diffReportSchema, groupDifferences, loadBytes, ToolError, type DiffReport, type Difference } from '../../src/tools/index.js';
+import { diffLoaded, diffReportSchema, foldRows, loadBytes, ToolError, type DiffReport, type DiffRow } from '../../src/tools/index.js';
 import { describeHwxFile, describeMul, writeHwx } from '../../src/writer/index.js';
 import { mutate, mutationArb } from '../../support/arbitraries/mutations.js';
 import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
@@ -9,11 +9,12 @@ import { corpusSkipReason, readCorpusFile } from '../../support/corpus.js';
 const skip = corpusSkipReason();
 if (skip) console.log(skip);
 
-function diffBytes(a: Uint8Array, b: Uint8Array): DiffReport {
-  return diffReportSchema.parse(diffLoaded(loadBytes('a', a), loadBytes('b', b)));
+function diffBytes(...files: Uint8Array[]): DiffReport {
+  return diffReportSchema.parse(diffLoaded(files.map((b, i) => loadBytes(String.fromCharCode(97 + i), b))));
 }
 
-const taskDifferences = (r: DiffReport): Difference[] => r.differences.filter((d) => d.where.startsWith('task'));
+const taskRows = (r: DiffReport): DiffRow[] => r.rows.filter((d) => d.where.startsWith('task['));
+const row = (r: DiffReport, where: string): DiffRow | undefined => r.rows.find((d) => d.where === where);
 
 describe.skipIf(skip !== undefined)('diff on the corpus', () => {
   it('should find exactly the W4 change between mul_macos26_m1.hwx and a writer-built copy', () => {
@@ -27,37 +28,44 @@ describe.skipIf(skip !== undefined)('diff on the corpus', () => {
     // Act
     const report = diffBytes(original, copy);
     // Assert
-    expect(taskDifferences(report)).toEqual([{ where: 'task[0].header.W4', field: 'W4 (debug log events)', a: 0xfff86a, b: 0xfffbff }]);
+    expect(taskRows(report)).toEqual([
+      { where: 'task[0].header.W4', group: 'task 0', task: 0, address: null, field: 'W4 debug log events', format: 'hex', values: [0xfff86a, 0xfffbff], differs: true, changed: [false, true] },
+    ]);
     expect(report.same).toBe(false);
   });
 
-  it('should name W2, the W8 bindings, the coefficient registers, 0x13840 and NE KernelCfg/MACCfg for mul.ane vs mul_macos14.ane', () => {
-    // Act
+  it('should name W2, the W8 bindings and bit fields, the coefficient registers, 0x13840 and NE KernelCfg/MACCfg for mul.ane vs mul_macos14.ane', () => {
     const report = diffBytes(readCorpusFile('mul.ane'), readCorpusFile('mul_macos14.ane'));
-    // Assert
-    const fields = report.differences.map((d) => d.field);
-    expect(fields).toEqual(expect.arrayContaining(['W2 (log events)', 'W8 (buffer-slot bindings)', 'NE KernelCfg', 'NE MACCfg', 'TileDMASrc 0x13840']));
-    expect(fields).toEqual(expect.arrayContaining(['KernelDMA CoeffDMAConfig0', 'KernelDMA CoeffDMAConfig15', 'KernelDMA CoeffBfrSize0', 'KernelDMA CoeffBfrSize15']));
-    expect(report.differences.find((d) => d.where === 'task[0].header.W8')).toMatchObject({
-      a: 0x249a5,
-      b: 0x26964,
-      detail: 'reads 5, 6; writes 4 -> reads 4, 5; writes 6',
-    });
-    expect(report.differences.every((d) => d.where.startsWith('task[0].'))).toBe(true);
-    expect(report.groups.map((g) => [g.where, g.count])).toContainEqual(['task[0].reg.0x1f808..0x1f844', 16]);
-    expect(report.groups.length).toBeLessThanOrEqual(12);
+    const fields = report.rows.map((d) => d.field);
+    expect(fields).toEqual(expect.arrayContaining(['W2 log events', 'W8 buffer-slot bindings', 'W8 wbase', 'KernelCfg', 'MACCfg', '0x13840']));
+    expect(fields).toEqual(expect.arrayContaining(['CoeffDMAConfig0', 'CoeffDMAConfig15', 'CoeffBfrSize0', 'CoeffBfrSize15']));
+    expect(row(report, 'task[0].header.W8')).toMatchObject({ values: [0x249a5, 0x26964], format: 'hex' });
+    expect(row(report, 'task[0].bindings')).toMatchObject({ values: ['reads 5, 6; writes 4', 'reads 4, 5; writes 6'] });
+    expect(row(report, 'task[0].reg.0xc800')).toMatchObject({ group: 'task 0 NE', field: 'KernelCfg', values: [0, 0x80] });
+    expect(foldRows(report.rows).map((g) => [g.field, g.count])).toContainEqual(['CoeffDMAConfig0..15', 16]);
   });
 
   it('should find a file the same as itself', () => {
     const bytes = readCorpusFile('mul_macos14.hwx');
-    const report = diffBytes(bytes, bytes);
-    expect(report).toMatchObject({ same: true, differences: [], groups: [] });
+    const report = diffBytes(bytes, bytes, bytes);
+    expect(report).toMatchObject({ same: true, differenceCount: 0, rows: [] });
   });
 
   it('should compare an HWX file with its .anec on what they share', () => {
     const report = diffBytes(readCorpusFile('mul.hwx'), readCorpusFile('mul.ane'));
-    expect(taskDifferences(report)).toEqual([]);
-    expect(report.differences.map((d) => d.where)).toContain('file.kind');
+    expect(taskRows(report)).toEqual([]);
+    expect(report.rows.map((d) => d.where)).toContain('file.kind');
+    // The task bytes and the kernel bytes are the same region in both kinds.
+    expect(row(report, 'bytes.tasks')).toBeUndefined();
+    expect(report.notCompared.join(' ')).toMatch(/HWX and \.anec/);
+  });
+
+  it('should compare files of different generations on what they share, and say so', () => {
+    const report = diffBytes(readCorpusFile('generations/matmul_h13.hwx'), readCorpusFile('generations/matmul_h11.hwx'));
+    expect(report.notCompared).toHaveLength(1);
+    expect(report.notCompared[0]).toBe('generations differ (H13, H11): task words and registers not compared');
+    expect(report.rows.some((r) => r.where.includes('.reg.') || r.where.includes('.header.W'))).toBe(false);
+    expect(row(report, 'generation')?.values).toEqual(['H13', 'H11']);
   });
 
   it('should answer a mutated corpus file against the original with a report or a ToolError', () => {
@@ -75,22 +83,21 @@ describe.skipIf(skip !== undefined)('diff on the corpus', () => {
 });
 
 describe('diff on writer-built files', () => {
-  it('should report the segment and alias a debug build adds', () => {
+  it('should report the alias stab a debug build adds, and the stab count', () => {
     const report = diffBytes(writeHwx(describeMul('v9')), writeHwx({ ...describeMul('v9'), aliasStabs: [{ name: 'probs/src', shape: { n: 1, c: 64, h: 1, w: 1 } }] }));
-    expect(report.differences).toContainEqual({ where: 'tensor.probs/src', field: 'tensor', a: null, b: 'alias' });
+    expect(row(report, 'tensor.probs/src.role')?.values).toEqual([null, 'alias']);
+    expect(row(report, 'stab.count')?.values).toEqual([3, 4]);
   });
 
-  it('should group runs of like register changes and leave the rest alone', () => {
-    // Arrange
-    const d = (address: number, field: string, a: number, b: number): Difference => ({ where: `task[0].reg.0x${address.toString(16)}`, field, a, b });
-    const list = [d(0x1f808, 'KernelDMA CoeffDMAConfig0', 0, 0x80), d(0x1f80c, 'KernelDMA CoeffDMAConfig1', 0, 0x80), d(0x1f888, 'KernelDMA CoeffBfrSize0', 0, 0x40), d(0x1f88c, 'KernelDMA CoeffBfrSize1', 0, 0x41)];
-    // Act
-    const groups = groupDifferences(list);
-    // Assert
-    expect(groups.map((g) => [g.where, g.field, g.count])).toEqual([
-      ['task[0].reg.0x1f808..0x1f80c', 'KernelDMA CoeffDMAConfig0..CoeffDMAConfig1', 2],
-      ['task[0].reg.0x1f888', 'KernelDMA CoeffBfrSize0', 1],
-      ['task[0].reg.0x1f88c', 'KernelDMA CoeffBfrSize1', 1],
+  it('should fold runs of like register rows and leave the rest alone', () => {
+    const d = (address: number, field: string, a: number, b: number): DiffRow => ({
+      where: `task[0].reg.0x${address.toString(16)}`, group: 'task 0 KernelDMA', task: 0, address, field, format: 'hex', values: [a, b], differs: true, changed: [false, true],
+    });
+    const list = [d(0x1f808, 'CoeffDMAConfig0', 0, 0x80), d(0x1f80c, 'CoeffDMAConfig1', 0, 0x80), d(0x1f888, 'CoeffBfrSize0', 0, 0x40), d(0x1f88c, 'CoeffBfrSize1', 0, 0x41)];
+    expect(foldRows(list).map((g) => [g.where, g.field, g.count])).toEqual([
+      ['task[0].reg.0x1f808..0x1f80c', 'CoeffDMAConfig0..1', 2],
+      ['task[0].reg.0x1f888', 'CoeffBfrSize0', 1],
+      ['task[0].reg.0x1f88c', 'CoeffBfrSize1', 1],
     ]);
   });
 });

@@ -73,7 +73,7 @@ describe('inspect and diff on mutated files of every generation', () => {
         const mutated = mutate(original, mutations);
         // Act / Assert
         reportOrToolError(() => inspectBytes('mutated.hwx', mutated), inspectReportSchema);
-        reportOrToolError(() => diffLoaded(loadBytes('original.hwx', original), loadBytes('mutated.hwx', mutated)), diffReportSchema);
+        reportOrToolError(() => diffLoaded([loadBytes('original.hwx', original), loadBytes('mutated.hwx', mutated)]), diffReportSchema);
       }),
     );
   });

@@ -17,7 +17,8 @@ filled like them) and NE KernelCfg/MACCfg to 0. Cleaning twice changes nothing m
 Without -o nothing is written: the changes are only listed. Both layouts are read (payload at
 0x1000 or 0x800); the output keeps the input's layout unless --target says otherwise.
 
-Exit status: 0 done; 1 the file cannot be read, is not an .anec, or its slots are ambiguous; 2 usage error.`;
+Exit status: 0 done; 1 the file cannot be read, is not an .anec, or its slots are ambiguous;
+2 usage error.`;
 
 function cleanCommand(): Command {
   return new Command('anecc clean')

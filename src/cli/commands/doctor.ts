@@ -3,6 +3,8 @@ import { Command } from 'commander';
 import { doctorReportSchema, runDoctor as diagnose, type DoctorReport } from '../../tools/index.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderJsonReport } from '../render/json-report.js';
+import { wrap } from '../render/values.js';
+import { PIPE_COLUMNS } from '../report-output.js';
 import { parseWith, type Synopsis } from '../usage.js';
 
 const synopsis: Synopsis = { usage: 'anecc doctor [--json]', help: 'anecc doctor --help' };
@@ -45,7 +47,8 @@ function renderDoctor(r: DoctorReport): string {
     ...r.removed.map((p) => `fix  removed   ${p} (left by an anecc process that no longer runs)`),
     verdict(r),
   ];
-  return `${lines.join('\n')}\n`;
+  // Fits a pipe's 100 columns; continuation lines start under the text of their check.
+  return `${lines.flatMap((l) => wrap(l, PIPE_COLUMNS, ' '.repeat(17))).join('\n')}\n`;
 }
 
 export async function runDoctor(argv: readonly string[], io: Io): Promise<number> {

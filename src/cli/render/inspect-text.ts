@@ -1,15 +1,19 @@
 // Text form of an inspect report: a summary, then one short block per task (registers as
 // `KernelCfg (0xc800) = 0x80`, runs of like registers folded, zeros hidden unless asked).
 import { ANEC_SCALAR_FIELDS, hex } from '../../anec/index.js';
-import { formatRun, registerRuns } from '../../tools/index.js';
+import { formatRun, registerRuns, taskSummaries } from '../../tools/index.js';
 import type { InspectReport, InspectTask } from '../../tools/index.js';
+import { wrap } from './values.js';
 
 export interface InspectTextOptions {
   /** Show registers written with 0 too. */
   readonly all: boolean;
+  /** Columns available (100 when output is not a terminal). */
+  readonly width?: number;
 }
 
-const LINE_WIDTH = 110;
+// Set per rendering (renderers run one at a time); flow() reads it.
+let LINE_WIDTH = 100;
 const HEADER_FIELDS_PER_LINE = 5;
 const BLOCK_COLUMN = 12;
 
@@ -25,7 +29,8 @@ function flow(label: string, items: readonly string[], indent: string): string[]
     line += line.trim() === '' || line === lead ? item : `   ${item}`;
   }
   if (line.trim() !== '' && line !== lead) lines.push(line);
-  return lines;
+  // One item wider than the line (a register with many bit fields) continues under its text.
+  return lines.flatMap((l) => (l.length <= LINE_WIDTH ? [l] : wrap(l, LINE_WIDTH, ' '.repeat(lead.length + 2))));
 }
 
 function slotLabel(report: InspectReport, slot: number): string {
@@ -78,6 +83,7 @@ function taskLines(report: InspectReport, task: InspectTask, options: InspectTex
 }
 
 export function renderInspectText(report: InspectReport, options: InspectTextOptions): string {
+  LINE_WIDTH = Math.max(60, options.width ?? 100);
   const lines: string[] = [];
   const kind = report.kind === 'hwx' ? 'HWX file' : '.anec file';
   lines.push(`${report.file}: ${kind}, ${report.byteLength} bytes`);
@@ -133,7 +139,19 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   if (report.tasks.length === 0) lines.push('no tasks decoded');
   if (report.warnings.length > 0) {
     lines.push('warnings');
-    for (const w of report.warnings) lines.push(`  ${w.code}: ${w.message}`);
+    for (const w of report.warnings) lines.push(...wrap(`  ${w.code}: ${w.message}`, LINE_WIDTH, '    '));
   }
+  return `${lines.join('\n')}\n`;
+}
+
+/** `inspect --summary`: the file in one line, then one line per task, then the warnings. */
+export function renderInspectSummary(report: InspectReport, options: { readonly width: number }): string {
+  const width = Math.max(60, options.width);
+  const about = [report.kind === 'hwx' ? 'HWX' : '.anec', report.generation, report.compiler?.name, `${report.tasks.length} task(s)`, `${report.warnings.length} warning(s)`];
+  const lines = wrap(`${report.file}: ${about.filter((x) => x !== null && x !== undefined).join(', ')}`, width, '  ');
+  const rows = taskSummaries(report).map((t) => [`task ${t.index}`, t.layout, hex(t.size), t.bindings, t.operation, `${t.warnings} warning(s)`]);
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((r) => r[i]!.length)));
+  for (const r of rows) lines.push(...wrap(r.map((c, i) => (i < 5 ? c.padEnd(widths[i]!) : c)).join('  ').trimEnd(), width, '    '));
+  for (const w of report.warnings) lines.push(...wrap(`  ${w.code}: ${w.message}`, width, '    '));
   return `${lines.join('\n')}\n`;
 }

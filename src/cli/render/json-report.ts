@@ -2,6 +2,7 @@
 // drift between the tool and its documented shape fails a test rather than a user.
 import type { z } from 'zod';
 
-export function renderJsonReport<S extends z.ZodType>(schema: S, report: z.input<S>): string {
-  return `${JSON.stringify(schema.parse(report), null, 2)}\n`;
+/** `indent` 2 for people, 0 for one compact line (pipes, files). */
+export function renderJsonReport<S extends z.ZodType>(schema: S, report: z.input<S>, indent = 2): string {
+  return `${JSON.stringify(schema.parse(report), null, indent)}\n`;
 }
