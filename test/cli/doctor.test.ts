@@ -13,7 +13,8 @@ describe('anecc doctor', () => {
   it('should say once why upstream anecc was not found, and exit 1', async () => {
     const r = await runAnecc(['doctor'], { env: { ...process.env, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: empty } });
     expect(r.exitCode).toBe(1);
-    const line = r.stdout.split('\n').find((l) => l.startsWith('FAIL anecc '));
+    // The entry with its wrapped continuation lines, as one line.
+    const line = /^FAIL anecc .*(?:\n {2,}.*)*/m.exec(r.stdout)?.[0].replace(/\n\s+/g, ' ');
     expect(line).toBeDefined();
     // The reason, the way it was looked for, and the way out, each once.
     expect(line!.match(/not found/g)).toHaveLength(1);
