@@ -23,8 +23,8 @@ const DESCRIPTION = "Convert an HWX file from Apple's ANE compiler into an .anec
 
 const EPILOGUE = `
 Commands:
-  anecc inspect FILE [--json] [--all]     what an HWX or .anec file holds
-  anecc diff A B [--json]                 register-level differences of two files
+  anecc inspect FILE [--summary|--all]    what an HWX or .anec file holds (--format json|html)
+  anecc diff A B [C...] [--format F]      field by field, one column per file (text, markdown, html)
   anecc clean IN.anec -o OUT              zero spurious KernelDMA/NE registers
   anecc check FILE [--target T]           why a model may compute 0.0 on Linux, cause by cause
   anecc retarget IN -o OUT --target T     an .anec laid out for another libane
