@@ -12,6 +12,7 @@ import {
   type Disagreement,
   type EngineChoice,
 } from './convert/index.js';
+import { outputUnwritable } from './convert/messages.js';
 import type { AnecFixResult } from './tools/index.js';
 
 /**
@@ -198,7 +199,7 @@ export async function convert(options: ConvertFileOptions): Promise<ConvertFileR
       writeFileAtomic(outputPath, parts);
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new ConvertSetupError('output_unwritable', `cannot write ${outputPath}: ${reason}`, { cause: error });
+      throw new ConvertSetupError('output_unwritable', outputUnwritable(outputPath, reason), { cause: error });
     }
   }
   return { ...base, ok: true, anec: concat(parts), fixes: report.fixes, outputPath, failure: undefined };

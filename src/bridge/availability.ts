@@ -2,6 +2,7 @@
 // probe, without pythonia (which would keep a child alive until exit()).
 
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
+import * as messages from './messages.js';
 import type { Env } from './options.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
 import type { PythonAvailability, PythonEngineOptions } from './types.js';
@@ -43,7 +44,7 @@ export async function pythonEngineAvailability(
         available: false,
         pythonBin,
         reason: 'python_not_found',
-        message: `cannot run ${pythonBin} (${code}); set PYTHON_BIN to a Python 3 interpreter`,
+        message: messages.cannotRunPython(pythonBin, code),
       };
     }
     const why = result.timedOut ? `no answer within ${probeTimeoutMs} ms` : lastLine(result.stderr) || result.shortMessage;
@@ -62,7 +63,7 @@ export async function pythonEngineAvailability(
       available: false,
       pythonBin,
       reason: 'probe_failed',
-      message: `probe failed: ${reply.error.type}: ${reply.error.message}`,
+      message: messages.probeFailed(reply.error),
     };
   }
   const { upstream } = reply;
@@ -71,7 +72,7 @@ export async function pythonEngineAvailability(
       available: false,
       pythonBin,
       reason: 'upstream_not_found',
-      message: `upstream anecc not found (${upstream.found}); ${installHint}`,
+      message: `${messages.upstreamNotFound('upstream anecc', upstream.found)}; ${installHint}`,
     };
   }
   if (upstream.importError !== null) {

@@ -5,9 +5,10 @@
 import { accessSync, constants, mkdirSync, statSync, type Stats } from 'node:fs';
 import path from 'node:path';
 import { PatchError } from './errors.js';
+import * as messages from './messages.js';
 
 function unusable(dir: string, why: string, cause?: unknown): PatchError {
-  return new PatchError('cache_unusable', `the cache folder ${dir} cannot be used: ${why} (set ANECC_CACHE_DIR to a writable folder)`, { cause });
+  return new PatchError('cache_unusable', messages.cacheFolderUnusable(dir, why), { cause });
 }
 
 /** Makes `dir` (and its missing parents) if needed; throws PatchError 'cache_unusable' when it cannot be a writable folder. */

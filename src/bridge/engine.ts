@@ -9,6 +9,7 @@ import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
 import { installExitCleanup, removeOnExit, removeStale, workFolderOwner, workFolderPrefix } from '../lifecycle/index.js';
 import type { AnecBytes, ConvertRequest, Profile } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
+import * as messages from './messages.js';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
@@ -37,7 +38,7 @@ async function configure(child: PythonChild, config: Readonly<Record<string, str
   const [raw, { configureReplySchema, parseReply }] = await Promise.all([child.call('configure', JSON.stringify(config)), loadReplies()]);
   const reply = parseReply(configureReplySchema, raw, 'configure');
   if (!reply.ok) {
-    throw new PythonEngineError('bridge_failed', `configuring the bridge failed: ${reply.error.type}: ${reply.error.message}`, {
+    throw new PythonEngineError('bridge_failed', messages.configureFailed(reply.error), {
       pythonType: reply.error.type,
       pythonMessage: reply.error.message,
     });
@@ -48,7 +49,7 @@ async function probeChild(child: PythonChild): Promise<ProbeReport> {
   const [raw, { errorInfo, parseReply, probeReplySchema }] = await Promise.all([child.call('probe', undefined), loadReplies()]);
   const reply = parseReply(probeReplySchema, raw, 'probe');
   if (!reply.ok) {
-    throw new PythonEngineError('python_error', `probe failed: ${reply.error.type}: ${reply.error.message}`, {
+    throw new PythonEngineError('python_error', messages.probeFailed(reply.error), {
       pythonType: reply.error.type,
       pythonMessage: reply.error.message,
     });
@@ -72,10 +73,7 @@ async function probeChild(child: PythonChild): Promise<ProbeReport> {
 async function takeAnec(file: string): Promise<AnecBytes> {
   const info = await stat(file);
   if (info.size > maxAnecSizeInBytes || info.size < ANEC_HEADER_SIZE_IN_BYTES) {
-    throw new PythonEngineError(
-      'bad_reply',
-      `compiled file ${file} is ${info.size} bytes; expected ${ANEC_HEADER_SIZE_IN_BYTES} to ${maxAnecSizeInBytes}`,
-    );
+    throw new PythonEngineError('bad_reply', messages.compiledFileSize(file, info.size, ANEC_HEADER_SIZE_IN_BYTES, maxAnecSizeInBytes));
   }
   const bytes = await readFile(file);
   await unlink(file);
@@ -86,18 +84,17 @@ async function takeAnec(file: string): Promise<AnecBytes> {
 async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string): Promise<PythonOutcome> {
   if (reply.error?.environment === true) {
     // Not upstream's verdict: the same input would convert on a machine with room to do it.
-    throw new PythonEngineError(
-      'python_environment',
-      `Python could not finish here: ${reply.error.type}: ${reply.error.message} (its work folder is in ${path.dirname(workDir)})`,
-      { pythonType: reply.error.type, pythonMessage: reply.error.message },
-    );
+    throw new PythonEngineError('python_environment', messages.pythonCouldNotFinish(reply.error, path.dirname(workDir)), {
+      pythonType: reply.error.type,
+      pythonMessage: reply.error.message,
+    });
   }
   const { errorInfo } = await loadReplies();
   let anec: AnecBytes | undefined;
   if (reply.anecPath !== null) {
     // Only files the bridge wrote into our own work folder are read.
     if (path.dirname(path.resolve(reply.anecPath)) !== workDir) {
-      throw new PythonEngineError('bad_reply', `compiled file ${reply.anecPath} is outside the work folder`);
+      throw new PythonEngineError('bad_reply', messages.compiledFileOutside(reply.anecPath));
     }
     anec = await takeAnec(reply.anecPath);
   }
@@ -122,9 +119,9 @@ function importFailure(
   const details = { pythonType: error.type, pythonMessage: error.message };
   const which = profile === 'patched' ? 'the patched copy of anecc' : 'upstream anecc';
   if (missing === true) {
-    return new PythonEngineError('upstream_not_found', `${which} not found (${error.message})`, details);
+    return new PythonEngineError('upstream_not_found', messages.upstreamNotFound(which, error.message), details);
   }
-  return new PythonEngineError('upstream_import_failed', `importing ${which} failed: ${error.type}: ${error.message}`, details);
+  return new PythonEngineError('upstream_import_failed', messages.upstreamImportFailed(which, error), details);
 }
 
 /** The patched copy of upstream's package (found by `packageDir`), built or found in the cache. */
@@ -173,7 +170,7 @@ class Engine implements PythonEngine {
     if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
     const report = await this.probe();
     if (report.upstream.origin === undefined) {
-      throw new PythonEngineError('upstream_not_found', `upstream anecc not found (${report.upstream.found})`);
+      throw new PythonEngineError('upstream_not_found', messages.upstreamNotFound('upstream anecc', report.upstream.found));
     }
     return path.dirname(report.upstream.origin);
   }
@@ -200,7 +197,7 @@ class Engine implements PythonEngine {
     profile: Profile,
     options: { readonly timeoutMs?: number } = {},
   ): Promise<readonly PythonOutcome[]> {
-    if (this.#closed) throw new PythonEngineError('closed', 'the Python engine is closed');
+    if (this.#closed) throw new PythonEngineError('closed', messages.engineClosed);
     if (requests.length > maxBatchSize) {
       throw new RangeError(`convert: expected at most ${maxBatchSize} requests per batch, got ${requests.length}`);
     }
@@ -221,10 +218,7 @@ class Engine implements PythonEngine {
     const reply = parseReply(convertReplySchema, raw, 'convert');
     if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
     if (reply.outcomes.length !== requests.length) {
-      throw new PythonEngineError(
-        'bad_reply',
-        `convert: expected ${requests.length} outcomes from Python, got ${reply.outcomes.length}`,
-      );
+      throw new PythonEngineError('bad_reply', messages.outcomeCount(requests.length, reply.outcomes.length));
     }
     const outcomes: PythonOutcome[] = [];
     for (const outcome of reply.outcomes) outcomes.push(await toOutcome(outcome, profile, this.workDir));

@@ -9,6 +9,7 @@ import type { StructuredPatch } from 'diff';
 import { z } from 'zod';
 import { ensureCacheFolder } from './cache-folder.js';
 import { PatchError } from './errors.js';
+import * as messages from './messages.js';
 import { pinnedUpstreamSha256 } from './pinned.js';
 import type { AppliedPatch, PatchStatus } from './types.js';
 
@@ -89,27 +90,27 @@ export async function readSeries(patchesDir: string): Promise<readonly string[]>
   try {
     text = (
       await readBounded(seriesPath, maxSeriesSizeInBytes, () =>
-        new PatchError('series_unreadable', `${seriesPath} is larger than ${maxSeriesSizeInBytes} bytes`),
+        new PatchError('series_unreadable', messages.largerThan(seriesPath, maxSeriesSizeInBytes)),
       )
     ).toString('utf8');
   } catch (error) {
     if (isMissing(error)) return [];
     if (error instanceof PatchError) throw error;
-    throw new PatchError('series_unreadable', `cannot read ${seriesPath}`, { cause: error });
+    throw new PatchError('series_unreadable', messages.seriesUnreadable(seriesPath), { cause: error });
   }
   const names: string[] = [];
   for (const line of text.split(/\r?\n/)) {
     const name = line.replace(/#.*$/, '').trim().split(/\s+/)[0] ?? '';
     if (name === '') continue;
     if (name.includes('/') || name.includes('\\') || name === '..' || name === '.') {
-      throw new PatchError('series_unreadable', `series names "${name}": expected a file name inside ${patchesDir}`, {
+      throw new PatchError('series_unreadable', messages.seriesNameNotAFile(name, patchesDir), {
         patch: name,
       });
     }
     names.push(name);
   }
   if (names.length > maxPatchCount) {
-    throw new PatchError('series_unreadable', `series lists ${names.length} patches; at most ${maxPatchCount} are supported`);
+    throw new PatchError('series_unreadable', messages.tooManyPatches(names.length, maxPatchCount));
   }
   return names;
 }
@@ -120,12 +121,12 @@ async function readPatches(patchesDir: string, names: readonly string[]): Promis
     const file = path.join(patchesDir, name);
     try {
       const bytes = await readBounded(file, maxPatchSizeInBytes, () =>
-        new PatchError('patch_unparsable', `${name} is larger than ${maxPatchSizeInBytes} bytes`, { patch: name }),
+        new PatchError('patch_unparsable', messages.largerThan(name, maxPatchSizeInBytes), { patch: name }),
       );
       patches.push({ name, text: bytes.toString('utf8') });
     } catch (error) {
       if (error instanceof PatchError) throw error;
-      throw new PatchError('patch_missing', `series lists ${name}, but ${file} cannot be read`, {
+      throw new PatchError('patch_missing', messages.patchUnreadable(name, file), {
         patch: name,
         cause: error,
       });
@@ -148,10 +149,10 @@ async function readPackage(packageDir: string, needsInit = true): Promise<Readon
         await walk(child);
       } else if (entry.isFile()) {
         if (files.size >= maxPackageFiles) {
-          throw new PatchError('upstream_unreadable', `${packageDir} holds more than ${maxPackageFiles} files`);
+          throw new PatchError('upstream_unreadable', messages.tooManyPackageFiles(packageDir, maxPackageFiles));
         }
         const bytes = await readBounded(path.join(packageDir, child), maxPackageSizeInBytes - total, () =>
-          new PatchError('upstream_unreadable', `${packageDir} is larger than ${maxPackageSizeInBytes} bytes`),
+          new PatchError('upstream_unreadable', messages.largerThan(packageDir, maxPackageSizeInBytes)),
         );
         total += bytes.length;
         files.set(child, bytes);
@@ -162,10 +163,10 @@ async function readPackage(packageDir: string, needsInit = true): Promise<Readon
     await walk('');
   } catch (error) {
     if (error instanceof PatchError) throw error;
-    throw new PatchError('upstream_unreadable', `cannot read the upstream package at ${packageDir}`, { cause: error });
+    throw new PatchError('upstream_unreadable', messages.upstreamUnreadable(packageDir), { cause: error });
   }
   if (needsInit && !files.has('__init__.py')) {
-    throw new PatchError('upstream_unreadable', `${packageDir} has no __init__.py`);
+    throw new PatchError('upstream_unreadable', messages.noInitFile(packageDir));
   }
   return files;
 }
@@ -216,16 +217,17 @@ function applySection(source: string, section: StructuredPatch, patch: string, f
   for (const [index, hunk] of section.hunks.entries()) {
     const next = applyPatch(current, { ...section, hunks: [hunk] });
     if (next === false) {
-      throw new PatchError(
-        'hunk_failed',
-        `${patch}: hunk ${index + 1} of ${section.hunks.length} (${hunkHeader(hunk)}) does not apply to ${file}`,
-        { patch, file, hunk: index + 1, hunkHeader: hunkHeader(hunk) },
-      );
+      throw new PatchError('hunk_failed', messages.hunkFailed(patch, index + 1, section.hunks.length, hunkHeader(hunk), file), {
+        patch,
+        file,
+        hunk: index + 1,
+        hunkHeader: hunkHeader(hunk),
+      });
     }
     current = next;
   }
   // Each hunk fits alone but not in sequence (they overlap or are out of order).
-  throw new PatchError('hunk_failed', `${patch}: its hunks do not apply together to ${file}`, { patch, file });
+  throw new PatchError('hunk_failed', messages.hunksConflict(patch, file), { patch, file });
 }
 
 /** Applies patches in order to the package files; returns what each did and any warnings. */
@@ -240,7 +242,7 @@ function applyPatchFiles(
     try {
       sections = parsePatch(diffBody(patch.text));
     } catch (cause) {
-      throw new PatchError('patch_unparsable', `${patch.name} is not a unified diff: ${(cause as Error).message}`, {
+      throw new PatchError('patch_unparsable', messages.notUnifiedDiff(patch.name, (cause as Error).message), {
         patch: patch.name,
         cause,
       });
@@ -260,7 +262,7 @@ function applyPatchFiles(
       }
       const source = created ? '' : files.get(oldPath ?? target);
       if (source === undefined) {
-        throw new PatchError('target_missing', `${patch.name} changes ${oldPath ?? target}, which upstream does not have`, {
+        throw new PatchError('target_missing', messages.targetMissing(patch.name, oldPath ?? target), {
           patch: patch.name,
           file: oldPath ?? target,
         });
@@ -292,7 +294,7 @@ export function notPinnedWarning(upstreamSha256: string): string {
 async function readManifest(dir: string): Promise<Manifest | undefined> {
   try {
     const bytes = await readBounded(path.join(dir, manifestName), maxManifestSizeInBytes, () =>
-      new PatchError('cache_failed', `${manifestName} is larger than ${maxManifestSizeInBytes} bytes`),
+      new PatchError('cache_failed', messages.largerThan(manifestName, maxManifestSizeInBytes)),
     );
     const parsed = manifestSchema.safeParse(JSON.parse(bytes.toString('utf8')));
     if (!parsed.success) return undefined;
@@ -370,7 +372,7 @@ async function moveAside(dir: string): Promise<void> {
     await rename(dir, stale);
   } catch (error) {
     if (isMissing(error)) return;
-    throw new PatchError('cache_failed', `cannot move the changed patched copy ${dir} aside`, { cause: error });
+    throw new PatchError('cache_failed', messages.cannotMoveAside(dir), { cause: error });
   }
   await rm(stale, { recursive: true, force: true }).catch(() => {});
 }
@@ -441,7 +443,7 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
   } catch (error) {
     await rm(temporary, { recursive: true, force: true }).catch(() => {});
     const code = (error as NodeJS.ErrnoException).code;
-    throw new PatchError('cache_failed', `cannot write the patched copy under ${options.cacheDir}${code ? ` (${code})` : ''}`, { cause: error });
+    throw new PatchError('cache_failed', messages.cannotWritePatchedCopy(options.cacheDir, code), { cause: error });
   }
   return { dir, built: true, upstreamSha256, upstreamPinned, patches: applied, warnings, rebuilt };
 }

@@ -8,6 +8,7 @@ import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { PYTHON_INT_MAX_STR_DIGITS } from '../anec/index.js';
 import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
+import * as messages from './messages.js';
 
 const require = createRequire(import.meta.url);
 
@@ -130,14 +131,10 @@ function withOwnedSpawn<T>(pythonBin: string, watch: (child: ChildProcess) => vo
   }
 }
 
-function describeExit(code: number | null, signal: NodeJS.Signals | null): string {
-  return signal ? `killed by ${signal}` : `exited with status ${code ?? 'unknown'}`;
-}
-
 /** Starts Python through pythonia and imports the bridge module; rejects with a typed error. */
 export async function startPythonChild(options: PythonChildOptions): Promise<PythonChild> {
   if (activeChild) {
-    throw new PythonEngineError('busy', 'another Python engine is already open in this process; close it first');
+    throw new PythonEngineError('busy', messages.engineBusy);
   }
   activeChild = true;
 
@@ -167,15 +164,11 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     proc.on('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'ENOENT' || error.code === 'EACCES') {
         fail(
-          new PythonEngineError(
-            'python_not_found',
-            `cannot run ${options.pythonBin} (${error.code}); set PYTHON_BIN to a Python 3 interpreter`,
-            { cause: error },
-          ),
+          new PythonEngineError('python_not_found', messages.cannotRunPython(options.pythonBin, error.code), { cause: error }),
         );
       } else {
         fail(
-          new PythonEngineError('python_exited', `Python process failed: ${error.message}`, {
+          new PythonEngineError('python_exited', messages.pythonProcessFailed(error.message), {
             cause: error,
             stderrTail: tail(),
           }),
@@ -185,7 +178,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     const done = (code: number | null, signal: NodeJS.Signals | null): void => {
       if (exited) return;
       exited = true;
-      fail(new PythonEngineError('python_exited', `Python process ${describeExit(code, signal)}`, { stderrTail: tail() }));
+      fail(new PythonEngineError('python_exited', messages.pythonProcessEnded(code, signal), { stderrTail: tail() }));
       resolveExit();
     };
     proc.once('exit', done);
@@ -206,11 +199,11 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   } catch (cause) {
     spawned?.kill('SIGKILL');
     activeChild = false;
-    throw new PythonEngineError('python_not_found', `could not start ${options.pythonBin} through pythonia`, { cause });
+    throw new PythonEngineError('python_not_found', messages.cannotStartThroughPythonia(options.pythonBin), { cause });
   }
   if (spawned === undefined) {
     activeChild = false;
-    throw new PythonEngineError('bridge_failed', 'pythonia did not start a Python process');
+    throw new PythonEngineError('bridge_failed', messages.pythoniaStartedNothing);
   }
   const proc: ChildProcess = spawned;
 
@@ -238,7 +231,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   };
   const onSignal = (signal: NodeJS.Signals): void => {
     kill('SIGKILL');
-    fail(new PythonEngineError('interrupted', `interrupted (${signal}); the Python process was stopped`));
+    fail(new PythonEngineError('interrupted', messages.interrupted(signal)));
     cleanup();
     release();
     // Our listener replaced the signal's default action. When nobody else listens, the command
@@ -266,11 +259,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
       const timer = setTimeout(() => {
         onFatal.delete(onFail);
         kill('SIGKILL');
-        const error = new PythonEngineError(
-          'timeout',
-          `${what}: no answer from Python within ${timeoutMs} ms; the Python process was stopped`,
-          { stderrTail: tail() },
-        );
+        const error = new PythonEngineError('timeout', messages.noAnswer(what, timeoutMs), { stderrTail: tail() });
         fail(error);
         reject(error);
       }, timeoutMs);
@@ -307,7 +296,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   const close = async (): Promise<void> => {
     if (closed) return;
     closed = true;
-    fail(new PythonEngineError('closed', 'the Python engine is closed'));
+    fail(new PythonEngineError('closed', messages.engineClosed));
     try {
       module.python.exit();
     } catch {
@@ -334,7 +323,7 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   } catch (error) {
     await close();
     if (error instanceof PythonEngineError && error.code === 'python_error') {
-      throw new PythonEngineError('bridge_failed', `importing ${options.bridgePath} failed: ${error.message}`, {
+      throw new PythonEngineError('bridge_failed', messages.bridgeImportFailed(options.bridgePath, error.message), {
         pythonType: error.pythonType,
         pythonMessage: error.pythonMessage,
         stderrTail: error.stderrTail,
@@ -367,7 +356,7 @@ function fromPythoniaError(cause: unknown, what: string, stderrTail: string | un
   const stack = cause instanceof Error ? cause.stack : undefined;
   const parsed = parsePythonExceptionStack(stack);
   const text = parsed ? `${parsed.type}${parsed.message ? `: ${parsed.message}` : ''}` : String(cause);
-  return new PythonEngineError('python_error', `${what}: ${text}`, {
+  return new PythonEngineError('python_error', messages.pythonCallFailed(what, text), {
     pythonType: parsed?.type,
     pythonMessage: parsed?.message,
     stderrTail,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { ANEC_FIELDS, isU64Field, type AnecField, type AnecFieldEntry } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
+import * as messages from './messages.js';
 
 /** Bounds on what a reply may carry, so a confused child cannot make us allocate without limit. */
 const maxTextInChars = 1 << 20;
@@ -107,19 +108,19 @@ type PythonErrorReply = z.infer<typeof pythonErrorSchema>;
 /** Parses a reply, turning malformed JSON or a schema mismatch into a typed `bad_reply`. */
 export function parseReply<T extends z.ZodType>(schema: T, reply: unknown, call: string): z.infer<T> {
   if (typeof reply !== 'string') {
-    throw new PythonEngineError('bad_reply', `${call}: expected JSON text from Python, got ${typeof reply}`);
+    throw new PythonEngineError('bad_reply', messages.replyNotText(call, typeof reply));
   }
   let json: unknown;
   try {
     json = JSON.parse(reply);
   } catch (cause) {
-    throw new PythonEngineError('bad_reply', `${call}: Python answered text that is not JSON`, { cause });
+    throw new PythonEngineError('bad_reply', messages.replyNotJson(call), { cause });
   }
   const parsed = schema.safeParse(json);
   if (!parsed.success) {
     const first = parsed.error.issues[0];
     const where = first ? `${first.path.join('.') || '(root)'}: ${first.message}` : 'unknown issue';
-    throw new PythonEngineError('bad_reply', `${call}: unexpected reply from Python (${where})`, {
+    throw new PythonEngineError('bad_reply', messages.unexpectedReply(call, where), {
       cause: parsed.error,
     });
   }

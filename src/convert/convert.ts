@@ -18,7 +18,8 @@ import { installExitCleanup, removeOnExit, workFolderPrefix } from '../lifecycle
 import { fsPath } from '../names/escaped-bytes.js';
 import { compareOutcomes, type Disagreement } from './compare.js';
 import type { ConversionOptions } from './options.js';
-import { fallbackNotice, patchProblem, pythonFailureKind, rememberedFallbackNotice } from './python-failure.js';
+import * as messages from './messages.js';
+import { pythonFailureKind } from './python-failure.js';
 import { maxTimerDelayMs } from './python-timeout.js';
 
 // The bridge is loaded only when Python is asked for, so a native conversion does not pay for it
@@ -60,7 +61,7 @@ export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_f
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
 function readInput(path: string): Uint8Array {
   if (statSync(fsPath(path), { throwIfNoEntry: false })?.isDirectory()) {
-    throw new ConvertSetupError('input_unreadable', `${path}: is a directory, not an HWX file`);
+    throw new ConvertSetupError('input_unreadable', messages.inputIsDirectory(path));
   }
   try {
     return readInputFile(path);
@@ -143,7 +144,7 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
   const remembered = memory === undefined ? undefined : recallFailure(options.python.cacheDir, memory);
   if (remembered !== undefined) {
     return report(runNativeEngine(bytes, request, options.profile), ['native'], {
-      notices: [rememberedFallbackNotice(remembered)],
+      notices: [messages.rememberedFallbackNotice(remembered)],
     });
   }
 
@@ -167,17 +168,17 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
     if (!(error instanceof bridge.PythonEngineError) && !(error instanceof bridge.PatchError)) throw error;
     const isPatch = error instanceof bridge.PatchError;
     const kind = pythonFailureKind(error, isPatch);
-    const what = isPatch ? patchProblem(error) : 'the Python engine failed';
+    const what = isPatch ? messages.patchProblem(error) : messages.pythonEngineFailed;
     // See python-failure.ts: nothing Python fails at is a verdict on the input.
     if (options.engine === undefined && native && kind !== 'interrupted') {
       // Only a Python engine that cannot start is remembered; a crash or a hang may not recur.
       // Worded as information where Python is simply not there: the conversion goes on and succeeds.
-      const why = !isPatch && kind === 'unavailable' ? 'the Python engine is unavailable' : what;
+      const why = !isPatch && kind === 'unavailable' ? messages.pythonEngineUnavailable : what;
       if (memory !== undefined && kind === 'unavailable') rememberFailure(options.python.cacheDir, memory, `${why}: ${error.message}`);
-      return report(native, ['native'], { notices: [...notices, fallbackNotice(why, error.message)] });
+      return report(native, ['native'], { notices: [...notices, messages.fallbackNotice(why, error.message)] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();
-    throw new ConvertSetupError('python_failed', `${options.path}: ${what}: ${error.message}`, { cause: error, detail });
+    throw new ConvertSetupError('python_failed', messages.pythonFailed(options.path, what, error.message), { cause: error, detail });
   }
   if (native === undefined) return report(python, ['python'], { notices });
   return report(native, ['native', 'python'], { notices, disagreement: compareOutcomes(native, python) });
@@ -229,10 +230,10 @@ async function runPython(
   }
   try {
     const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
-    if (outcome === undefined) throw new PythonEngineError('bad_reply', 'the Python engine returned no result');
+    if (outcome === undefined) throw new PythonEngineError('bad_reply', messages.pythonNoResult);
     const rebuilt = engine.patchStatus()?.rebuilt;
     if (rebuilt !== undefined) {
-      notices.push(`anecc: notice: the cached patched copy of upstream had changed since it was made (${rebuilt}); rebuilt it`);
+      notices.push(messages.patchedCopyRebuiltNotice(rebuilt));
     }
     return outcome;
   } finally {

@@ -26,27 +26,3 @@ export function pythonFailureKind(error: PythonEngineError | PatchError, isPatch
   if (error.code === 'interrupted') return 'interrupted';
   return unavailableCodes.has(error.code) ? 'unavailable' : 'failed';
 }
-
-/** What went wrong with the patched copy, in the user's terms. */
-export function patchProblem(error: PatchError): string {
-  switch (error.code) {
-    case 'upstream_unreadable':
-      return 'cannot read upstream anecc (ANECC_UPSTREAM_SRC names the folder that holds the anecc package)';
-    case 'cache_unusable':
-      return 'the patched copy of upstream cannot be kept';
-    case 'cache_failed':
-      return 'cannot prepare the patched copy of upstream (see ANECC_CACHE_DIR)';
-    default:
-      return 'patches/ does not apply to upstream anecc';
-  }
-}
-
-/** The one notice line of the default engine when it keeps the native result alone. */
-export function fallbackNotice(what: string, message: string): string {
-  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${what}: ${message}`;
-}
-
-/** The same notice when the failure was remembered from an earlier run (see bridge/failure-memory.ts). */
-export function rememberedFallbackNotice(remembered: string): string {
-  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${remembered} (remembered from an earlier run; \`anecc doctor\` checks again)`;
-}

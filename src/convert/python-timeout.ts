@@ -1,5 +1,6 @@
 // ANECC_PYTHON_TIMEOUT_MS, validated on its own so that whichever layer reads the environment
 // (the CLI edge, or the conversion until then) calls the same check.
+import { badPythonTimeout } from './messages.js';
 
 /** The longest delay a Node timer holds; a larger one fires at once (TimeoutOverflowWarning). */
 export const maxTimerDelayMs = 2 ** 31 - 1;
@@ -20,7 +21,7 @@ export function parsePythonTimeoutMs(value: string | undefined, name = 'ANECC_PY
     return {
       ok: false,
       code: 'bad_python_timeout',
-      message: `${name}: expected a whole number of milliseconds from 1 to ${maxTimerDelayMs}, got "${value}"; unset it for the default (30 s plus 1 s per MB of input)`,
+      message: badPythonTimeout(name, value, maxTimerDelayMs),
     };
   }
   return { ok: true, timeoutMs: number };
