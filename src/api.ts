@@ -8,6 +8,7 @@ import {
   convert as runConversion,
   ConvertSetupError,
   normalizeConvertOptions,
+  type ConvertNotice,
   type ConvertReport,
   type Disagreement,
   type EngineChoice,
@@ -118,25 +119,6 @@ function failureOf(report: ConvertReport): ConvertFailure | undefined {
   return undefined;
 }
 
-/**
- * A line the command prints besides upstream's log (why only the native engine ran, a patched
- * copy rebuilt, a generation --clean does not know), as data: its level and its text without
- * the `anecc: <level>: ` prefix.
- */
-export interface ConvertNotice {
-  /** `notice` (information) or `warning` (the result may not be what you expect). */
-  readonly level: 'notice' | 'warning';
-  /** One line, no prefix. */
-  readonly message: string;
-}
-
-/** The CLI's notice lines as data. */
-function noticeOf(line: string): ConvertNotice {
-  const m = /^anecc(?:::|: )(notice|warn|warning): (.*)$/s.exec(line);
-  if (!m) return { level: 'notice', message: line };
-  return { level: m[1] === 'notice' ? 'notice' : 'warning', message: m[2]! };
-}
-
 function concat(parts: readonly Uint8Array[]): Uint8Array {
   const whole = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -186,7 +168,7 @@ export async function convert(options: ConvertFileOptions): Promise<ConvertFileR
     header: outcome.header,
     printed: outcome.printed,
     logs: outcome.logs,
-    notices: report.notices.map(noticeOf),
+    notices: report.notices,
   };
   const anecParts = outcome.anec;
   const failure = failureOf(report);

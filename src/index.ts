@@ -9,10 +9,9 @@ export {
   type ConvertFileOptions,
   type ConvertFileResult,
   type ConvertFileResultBase,
-  type ConvertNotice,
   type ConvertSuccess,
 } from './api.js';
-export { ConvertSetupError } from './convert/convert.js';
+export { ConvertSetupError, type ConvertNotice } from './convert/convert.js';
 export { compareOutcomes, type Disagreement } from './convert/compare.js';
 export { OptionsError, type EngineChoice } from './convert/options.js';
 export {

@@ -31,5 +31,5 @@ export function generationRefusal(bytes: Uint8Array, path: string): string | und
 export function generationWarning(bytes: Uint8Array, path: string): string | undefined {
   const other = otherGeneration(bytes);
   if (other === undefined) return undefined;
-  return `anecc: warning: ${pyBasename(path)} says cpusubtype ${other.cpusubtype}, ${article(other.profile.name)} ${describe(other.profile)} file, but its tasks have the H13 layout; converted as H13, the only generation libane loads`;
+  return `${pyBasename(path)} says cpusubtype ${other.cpusubtype}, ${article(other.profile.name)} ${describe(other.profile)} file, but its tasks have the H13 layout; converted as H13, the only generation libane loads`;
 }

@@ -26,14 +26,25 @@ import { maxTimerDelayMs } from './python-timeout.js';
 // at start-up; and only its opening part (bridge/open.ts) before the Python child starts.
 type Bridge = typeof import('../bridge/open.js');
 
+/**
+ * A line the command prints besides upstream's log (why only the native engine ran, a patched
+ * copy rebuilt, a generation --clean does not know), as data: the CLI adds `anecc: <level>: `.
+ */
+export interface ConvertNotice {
+  /** `notice` (information) or `warning` (the result may not be what you expect). */
+  readonly level: 'notice' | 'warning';
+  /** One line, no prefix. */
+  readonly message: string;
+}
+
 export interface ConvertReport {
   readonly options: ConversionOptions;
   /** Engines that ran, in the order they ran. */
   readonly engines: readonly EngineName[];
   /** The result shown to the user: the agreed outcome, or the single engine's. */
   readonly outcome: EngineOutcome;
-  /** Lines for stderr that are not upstream log lines (e.g. why only the native engine ran). */
-  readonly notices: readonly string[];
+  /** What is worth saying besides upstream's log lines (why only the native engine ran, say). */
+  readonly notices: readonly ConvertNotice[];
   /** Set when both engines ran and differ; nothing is written then. */
   readonly disagreement: Disagreement | undefined;
   /** What --clean / --remap-slots changed in the payload (applied after the engines agreed). */
@@ -108,7 +119,8 @@ async function fixOutput(bytes: Uint8Array, options: ConversionOptions, ran: Con
   // upstream converts it, with one warning; the H13 fixes are not applied to it.
   const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
   const fixing = options.clean || options.remapSlots;
-  const notices = warning === undefined ? [] : fixing ? [warning, 'anecc: notice: --clean and --remap-slots know H13 files only: not applied'] : [warning];
+  const notices: ConvertNotice[] = warning === undefined ? [] : [{ level: 'warning', message: warning }];
+  if (warning !== undefined && fixing) notices.push({ level: 'notice', message: messages.fixesKnowH13Only });
   const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
   if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
@@ -144,12 +156,12 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
   const remembered = memory === undefined ? undefined : recallFailure(options.python.cacheDir, memory);
   if (remembered !== undefined) {
     return report(runNativeEngine(bytes, request, options.profile), ['native'], {
-      notices: [messages.rememberedFallbackNotice(remembered)],
+      notices: [{ level: 'notice', message: messages.rememberedFallbackNotice(remembered) }],
     });
   }
 
   const bridge = await import('../bridge/open.js');
-  const notices: string[] = [];
+  const notices: ConvertNotice[] = [];
   // The Python child starts first and boots while the native engine runs; both are compared
   // once both are done.
   const pythonRun = runPython(bridge, bytes, request, options, timeoutMs, notices);
@@ -175,7 +187,7 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
       // Worded as information where Python is simply not there: the conversion goes on and succeeds.
       const why = !isPatch && kind === 'unavailable' ? messages.pythonEngineUnavailable : what;
       if (memory !== undefined && kind === 'unavailable') rememberFailure(options.python.cacheDir, memory, `${why}: ${error.message}`);
-      return report(native, ['native'], { notices: [...notices, messages.fallbackNotice(why, error.message)] });
+      return report(native, ['native'], { notices: [...notices, { level: 'notice', message: messages.fallbackNotice(why, error.message) }] });
     }
     const detail = isPatch ? undefined : error.stderrTail?.trim();
     throw new ConvertSetupError('python_failed', messages.pythonFailed(options.path, what, error.message), { cause: error, detail });
@@ -196,7 +208,7 @@ async function runPython(
   request: ConvertRequest,
   options: ConversionOptions,
   timeoutMs: number,
-  notices: string[],
+  notices: ConvertNotice[],
 ): Promise<EngineOutcome> {
   const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
@@ -233,7 +245,7 @@ async function runPython(
     if (outcome === undefined) throw new PythonEngineError('bad_reply', messages.pythonNoResult);
     const rebuilt = engine.patchStatus()?.rebuilt;
     if (rebuilt !== undefined) {
-      notices.push(messages.patchedCopyRebuiltNotice(rebuilt));
+      notices.push({ level: 'notice', message: messages.patchedCopyRebuiltNotice(rebuilt) });
     }
     return outcome;
   } finally {

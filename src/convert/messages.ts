@@ -41,7 +41,7 @@ export function pythonFailed(path: string, what: string, message: string): strin
 
 /** `why` is what the patch status says changed. */
 export function patchedCopyRebuiltNotice(why: string): string {
-  return `anecc: notice: the cached patched copy of upstream had changed since it was made (${why}); rebuilt it`;
+  return `the cached patched copy of upstream had changed since it was made (${why}); rebuilt it`;
 }
 
 /** What went wrong with the patched copy, in the user's terms. */
@@ -58,12 +58,15 @@ export function patchProblem(error: PatchError): string {
   }
 }
 
+/** --clean and --remap-slots on a file of another generation (see anec/generation.ts). */
+export const fixesKnowH13Only = '--clean and --remap-slots know H13 files only: not applied';
+
 /** The one notice line of the default engine when it keeps the native result alone. */
 export function fallbackNotice(what: string, message: string): string {
-  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${what}: ${message}`;
+  return `only the native engine ran, not cross-checked with upstream: ${what}: ${message}`;
 }
 
 /** The same notice when the failure was remembered from an earlier run (see bridge/failure-memory.ts). */
 export function rememberedFallbackNotice(remembered: string): string {
-  return `anecc: notice: only the native engine ran, not cross-checked with upstream: ${remembered} (remembered from an earlier run; \`anecc doctor\` checks again)`;
+  return `only the native engine ran, not cross-checked with upstream: ${remembered} (remembered from an earlier run; \`anecc doctor\` checks again)`;
 }

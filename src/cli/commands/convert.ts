@@ -145,7 +145,7 @@ function writeProblem(error: NodeJS.ErrnoException): string {
 
 function finish(report: ConvertReport, io: Io): number {
   const { options, outcome } = report;
-  for (const notice of report.notices) io.stderr(`${notice}\n`);
+  for (const notice of report.notices) io.stderr(`anecc: ${notice.level}: ${notice.message}\n`);
   if (report.disagreement) {
     const d = report.disagreement;
     io.stderr(
