@@ -8,9 +8,6 @@ import type { AnecHeader } from './types.js';
 const U32_MAX = 0xffffffff;
 const U64_MAX = (1n << 64n) - 1n;
 
-/** Packed size of the header fields before padding: 0x6a8. */
-export const ANEC_HEADER_FIELDS_SIZE_IN_BYTES = ANEC_FIELDS_END_IN_BYTES;
-
 /** A header value that does not fit its field; upstream's `construct` raises FormatFieldError here. */
 export class AnecHeaderRangeError extends PythonException {
   override readonly name = 'AnecHeaderRangeError';
@@ -69,7 +66,7 @@ export function encodeAnecHeader(header: AnecHeader): Uint8Array {
   return bytes;
 }
 
-/** Reads a header; the caller checks that at least ANEC_HEADER_FIELDS_SIZE_IN_BYTES are there. */
+/** Reads a header; the caller checks that at least ANEC_FIELDS_END_IN_BYTES are there. */
 export function decodeAnecHeader(bytes: Uint8Array): AnecHeader {
   return ANEC_HEADER.get(bytes, 0);
 }

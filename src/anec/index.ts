@@ -13,7 +13,7 @@ export {
   type AnecScalarKey,
   type AnecU64ScalarKey,
 } from './format.js';
-export { ANEC_HEADER, ANEC_HEADER_FIELDS_SIZE_IN_BYTES, AnecHeaderRangeError, decodeAnecHeader, encodeAnecHeader } from './header.js';
+export { ANEC_HEADER, AnecHeaderRangeError, decodeAnecHeader, encodeAnecHeader } from './header.js';
 export { hex, PYTHON_INT_MAX_STR_DIGITS } from './python-semantics.js';
 export { PythonException } from './errors.js';
 export { upstreamExceptionTypes, upstreamType } from './messages.js';

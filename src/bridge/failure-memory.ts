@@ -11,7 +11,7 @@ import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:
 import path from 'node:path';
 import type { Profile } from '../anec/index.js';
 import { ensureCacheFolderSync } from './cache-folder.js';
-import { bridgeModulePath, packageRoot } from './options.js';
+import { bridgeModulePath, packageVersion } from './options.js';
 import type { NormalizedPythonEngineOptions } from './types.js';
 
 /** How long a remembered failure holds when nothing in its key changed. */
@@ -58,16 +58,6 @@ function resolveInterpreter(bin: string, searchPath: string | undefined): string
   return null;
 }
 
-function packageVersion(): string | null {
-  try {
-    const parsed: unknown = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
-    const version = (parsed as { version?: unknown } | null)?.version;
-    return typeof version === 'string' ? version : null;
-  } catch {
-    return null;
-  }
-}
-
 /** The key of a setup, as text: equal texts mean the same interpreter, upstream, profile and package. */
 export function failureKey(input: FailureKeyInput): string {
   const { python, profile } = input;
@@ -80,7 +70,7 @@ export function failureKey(input: FailureKeyInput): string {
     upstreamSrc: python.upstreamSrc ?? null,
     upstreamInitSha256: upstreamInit === undefined ? null : sha256(upstreamInit),
     profile,
-    version: packageVersion(),
+    version: packageVersion() ?? null,
     bridgeMtime: mtime(bridgeModulePath),
     patchesDir: profile === 'patched' ? python.patchesDir : null,
     seriesMtime: profile === 'patched' ? mtime(path.join(python.patchesDir, 'series')) : null,

@@ -1,5 +1,6 @@
 // Options normalized once: every default (environment, package folders) is decided here.
 
+import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +14,17 @@ const maxTimeoutMs = 24 * 60 * 60 * 1000;
 // patches/, hwx/). This module sits two folders below it as src/bridge/options.ts, as
 // dist/bridge/options.js and inside the CLI bundle dist/cli/anecc.js alike.
 export const packageRoot = fileURLToPath(new URL('../../', import.meta.url));
+
+/** This package's version from its package.json (undefined when it cannot be read). */
+export function packageVersion(): string | undefined {
+  try {
+    const parsed: unknown = JSON.parse(readFileSync(path.join(packageRoot, 'package.json'), 'utf8'));
+    const version = (parsed as { version?: unknown } | null)?.version;
+    return typeof version === 'string' ? version : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Absolute path of the Python half of the bridge. */
 export const bridgeModulePath = path.join(packageRoot, 'py', 'anecc_bridge.py');

@@ -1,6 +1,7 @@
 // Entry point: picks the command and turns every outcome into an exit status.
 import { existsSync } from 'node:fs';
 import { ExitCode, processIo, type Io } from './io.js';
+import { valuedOptions } from './plain-argv.js';
 import { prebuiltHelpFor } from './prebuilt-help.js';
 import { recoverRawArguments } from './raw-argv.js';
 import { reportUsageError, UsageError } from './usage.js';
@@ -17,8 +18,6 @@ const subcommands: Record<string, () => Promise<CommandRunner>> = {
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
 };
 
-// Options of the convert command that take a value: their values are not positional arguments.
-const VALUE_OPTIONS = new Set(['-n', '--name', '-o', '--out', '--engine', '--profile', '--target']);
 // Short flags clustered before a value option, as click allows: `-wn NAME`, `-po OUT`.
 const CLUSTER_BEFORE_VALUE = /^-[wpf]*[no]$/;
 
@@ -27,7 +26,7 @@ function positionalCount(argv: readonly string[]): number {
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
     if (arg === '--') return count + argv.length - i - 1;
-    if (VALUE_OPTIONS.has(arg) || CLUSTER_BEFORE_VALUE.test(arg)) i++;
+    if (valuedOptions.has(arg) || CLUSTER_BEFORE_VALUE.test(arg)) i++;
     else if (!arg.startsWith('-') || arg === '-') count++;
   }
   return count;

@@ -46,6 +46,9 @@ const VALUED: Readonly<Record<string, Valued>> = {
   '--target': 'target',
 };
 
+/** The convert command's options that take a value: their values are not positional arguments. */
+export const valuedOptions: ReadonlySet<string> = new Set(Object.keys(VALUED));
+
 /**
  * The convert command's options when `argv` is plain, else undefined. `choices` are the values
  * commander accepts for --engine, --profile and --target.

@@ -259,16 +259,21 @@ function digest(bytes: Uint8Array): string {
   return `sha256:${createHash('sha256').update(bytes).digest('hex').slice(0, 16)}`;
 }
 
-function byteFields(out: Fields, loaded: LoadedFile): void {
+function byteFields(out: Fields, regions: readonly [string, Uint8Array][]): void {
   out.in('bytes');
-  for (const [name, bytes] of regionBytes(loaded)) {
+  for (const [name, bytes] of regions) {
     out.add(`bytes.${name}.size`, `${name} size`, 'hex', bytes.length);
     out.add(`bytes.${name}`, `${name} sha-256`, 'digest', digest(bytes));
   }
 }
 
-/** Every compared field of one file, in reading order. */
-export function fileDiffFields(loaded: LoadedFile, report: InspectReport, options: FieldOptions): Field[] {
+/** Every compared field of one file, in reading order; `regions` are `regionBytes(loaded)`. */
+export function fileDiffFields(
+  loaded: LoadedFile,
+  report: InspectReport,
+  options: FieldOptions,
+  regions: readonly [string, Uint8Array][],
+): Field[] {
   const out = new Fields('file');
   fileFields(out, report);
   machoFields(out, report);
@@ -276,7 +281,7 @@ export function fileDiffFields(loaded: LoadedFile, report: InspectReport, option
   containerFields(out, report);
   tensorFields(out, report, loaded);
   taskFields(out, report, options);
-  byteFields(out, loaded);
+  byteFields(out, regions);
   return out.list;
 }
 

@@ -9,7 +9,6 @@ import { fieldMapFor } from './field-map.js';
 import { inspectLoaded } from './inspect.js';
 import type { InspectReport } from './inspect-report.js';
 import { loadFile, type LoadedFile } from './loaded-file.js';
-import { foldWarnings } from './inspect-summary.js';
 import { hex } from '../anec/index.js';
 
 export interface DiffOptions {
@@ -48,12 +47,17 @@ function diffFile(loaded: LoadedFile, report: InspectReport): DiffFile {
     byteLength: loaded.bytes.length,
     compiler: report.compiler?.name ?? null,
     generation: report.generation,
-    warnings: foldWarnings(report.warnings),
+    // Already folded by inspect.
+    warnings: report.warnings,
   };
 }
 
-export function diffLoaded(loaded: readonly LoadedFile[], options: DiffOptions = { all: false }): DiffReport {
-  const reports = loaded.map(inspectLoaded);
+/** `reports` are the files' inspect reports, when the caller has them already (one per file). */
+export function diffLoaded(
+  loaded: readonly LoadedFile[],
+  options: DiffOptions = { all: false },
+  reports: readonly InspectReport[] = loaded.map(inspectLoaded),
+): DiffReport {
   const generations = [...new Set(reports.map((r) => r.generation).filter((g): g is string => g !== null))];
   const kinds = [...new Set(loaded.map((l) => l.kind))];
   const notCompared: string[] = [];
@@ -68,9 +72,10 @@ export function diffLoaded(loaded: readonly LoadedFile[], options: DiffOptions =
   if (kinds.length > 1) {
     notCompared.push('HWX and .anec files: the Mach-O load commands and the .anec header have no counterpart in the other kind; tasks, tensors and kernel bytes are compared');
   }
-  const fields = loaded.map((l, i) => fileDiffFields(l, reports[i]!, { map, taskWords: sharedGeneration }));
+  const regionLists = loaded.map(regionBytes);
+  const fields = loaded.map((l, i) => fileDiffFields(l, reports[i]!, { map, taskWords: sharedGeneration }, regionLists[i]!));
   const byPath = fields.map((list) => new Map(list.map((f) => [f.where, f])));
-  const regions = loaded.map((l) => new Map(regionBytes(l)));
+  const regions = regionLists.map((list) => new Map(list));
   const rows: DiffRow[] = [];
   let differenceCount = 0;
   const push = (row: Omit<DiffRow, 'differs' | 'changed'>): void => {

@@ -4,6 +4,7 @@ import { accessSync, constants, existsSync } from 'node:fs';
 import type { Command } from 'commander';
 import { anecTargetNames, profiles } from '../../anec/index.js';
 import { convert, ConvertSetupError, engineChoices, normalizeConvertOptions, OptionsError, type ConversionOptions, type ConvertReport } from '../../convert/index.js';
+import { outputUnwritable } from '../../convert/messages.js';
 import { renderChanges } from '../render/changes-text.js';
 import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
@@ -175,7 +176,7 @@ function finish(report: ConvertReport, io: Io): number {
     try {
       writeFileAtomic(outPath, [outcome.anec.header, outcome.anec.payload]);
     } catch (error) {
-      io.stderr(`anecc: error: cannot write ${outPath}: ${writeProblem(error as NodeJS.ErrnoException)}\n`);
+      io.stderr(`anecc: error: ${outputUnwritable(outPath, writeProblem(error as NodeJS.ErrnoException))}\n`);
       return ExitCode.failed;
     }
     io.stderr(renderLogRecord({ level: 'info', message: `compiled anec to: ${outPath}` }));

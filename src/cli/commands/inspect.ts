@@ -41,7 +41,7 @@ interface InspectCliOptions {
   out?: string;
 }
 
-async function render(loaded: LoadedFile, report: InspectReport, format: ReportFormat, io: Io, options: InspectCliOptions): Promise<string> {
+async function render(loaded: LoadedFile, full: InspectReport, report: InspectReport, format: ReportFormat, io: Io, options: InspectCliOptions): Promise<string> {
   const toFile = options.out !== undefined;
   switch (format) {
     case 'json': {
@@ -51,7 +51,7 @@ async function render(loaded: LoadedFile, report: InspectReport, format: ReportF
     }
     case 'html': {
       const [{ diffLoaded }, { renderReportHtml }] = await Promise.all([import('../../tools/diff.js'), import('../render/report-html.js')]);
-      const page = diffLoaded([loaded], { all: true });
+      const page = diffLoaded([loaded], { all: true }, [full]);
       const rows = options.task === undefined ? page.rows : page.rows.filter((r) => r.task === options.task);
       return renderReportHtml({ ...page, rows }, { title: 'anecc inspect' });
     }
@@ -81,6 +81,7 @@ export async function runInspect(argv: readonly string[], io: Io): Promise<numbe
     io.stderr(`anecc: error: ${error.message}\n`);
     return ExitCode.failed;
   }
+  const full = report;
   if (options.task !== undefined) {
     const task = report.tasks.find((t) => t.index === options.task);
     if (task === undefined) {
@@ -89,5 +90,5 @@ export async function runInspect(argv: readonly string[], io: Io): Promise<numbe
     }
     report = { ...report, tasks: [task] };
   }
-  return emitReport(io, await render(loaded, report, pickFormat(options.format, options.json), io, options), options.out);
+  return emitReport(io, await render(loaded, full, report, pickFormat(options.format, options.json), io, options), options.out);
 }

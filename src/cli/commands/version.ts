@@ -1,31 +1,10 @@
 // `anecc --version`: this package's version, and upstream's when the Python engine is usable.
-// Loaded only for --version, so plain conversions do not read package.json or probe Python.
-import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+// Loaded only for --version, so plain conversions do not probe Python.
+import { packageVersion } from '../../bridge/options.js';
 import { ExitCode, type Io } from '../io.js';
 
-/**
- * The package's own package.json, found by walking up from this module, so the answer is the
- * same from src/, dist/ or a bundled build, in the repository or installed.
- */
-function packageVersion(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    try {
-      const json = JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')) as { name?: unknown; version?: unknown };
-      if (json.name === 'anecc' && typeof json.version === 'string') return json.version;
-    } catch {
-      // No package.json here, or not ours: keep walking up.
-    }
-    const parent = dirname(dir);
-    if (parent === dir) return 'unknown';
-    dir = parent;
-  }
-}
-
 export async function runVersion(io: Io): Promise<number> {
-  io.stdout(`anecc ${packageVersion()}\n`);
+  io.stdout(`anecc ${packageVersion() ?? 'unknown'}\n`);
   const { pythonEngineAvailability, pinnedUpstreamLabel } = await import('../../bridge/index.js');
   const python = await pythonEngineAvailability();
   if (python.available) {
