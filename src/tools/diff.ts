@@ -56,7 +56,7 @@ function diffFile(loaded: LoadedFile, report: InspectReport): DiffFile {
 export function diffLoaded(
   loaded: readonly LoadedFile[],
   options: DiffOptions = { all: false },
-  reports: readonly InspectReport[] = loaded.map(inspectLoaded),
+  reports: readonly InspectReport[] = loaded.map((l) => inspectLoaded(l)),
 ): DiffReport {
   const generations = [...new Set(reports.map((r) => r.generation).filter((g): g is string => g !== null))];
   const kinds = [...new Set(loaded.map((l) => l.kind))];

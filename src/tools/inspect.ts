@@ -1,7 +1,7 @@
 // `inspect`: what an HWX or .anec file holds, as a report object (the CLI renders it).
 // Tolerant: it shows whatever could be read and lists the rest as warnings.
 
-import { ANEC_FIELDS, ANEC_SCALAR_FIELDS, fieldValues, isU64Field, NCHW_FIELD_COUNT, runNativeEngine, slotName, type AnecScalarKey } from '../anec/index.js';
+import { ANEC_FIELDS, ANEC_SCALAR_FIELDS, fieldValues, isU64Field, NCHW_FIELD_COUNT, runNativeEngine, slotName, type AnecScalarKey, type EngineOutcome } from '../anec/index.js';
 import {
   FP16_SIZE_IN_BYTES,
   SLOT_COUNT,
@@ -131,12 +131,15 @@ function slotReport(file: HwxFile, slots: readonly number[]): { slot: number; ad
 }
 
 /** What converting this file (patched profile) would write silently: the same data convert prints. */
-function conversionWarnings(loaded: LoadedHwx): InspectWarning[] {
+// `conversion`: the file's native patched-profile outcome when the caller has it (check does). Its
+// warnings come from stab matching, which neither --force nor compiling changes.
+function conversionWarnings(loaded: LoadedHwx, conversion: EngineOutcome | undefined): InspectWarning[] {
   const request = { path: loaded.path, name: undefined, force: true, print: false, compile: false };
-  return (runNativeEngine(loaded.bytes, request, 'patched').warnings ?? []).map(({ code, message }) => ({ code, message }));
+  const outcome = conversion ?? runNativeEngine(loaded.bytes, request, 'patched');
+  return (outcome.warnings ?? []).map(({ code, message }) => ({ code, message }));
 }
 
-function inspectHwx(loaded: LoadedHwx): InspectReport {
+function inspectHwx(loaded: LoadedHwx, conversion: EngineOutcome | undefined): InspectReport {
   const { file } = loaded;
   const declared = profileFor(file.header.cpusubtype);
   // The tasks are decoded with the profile whose layout read them (H13 for an H13-layout file
@@ -154,7 +157,7 @@ function inspectHwx(loaded: LoadedHwx): InspectReport {
   }
   // Both checks are about what libane does with H13 tasks; other generations do not reach it.
   if (profile === h13) warnings.push(...slotOrderWarnings(tasks, () => slotMappingFromHwx(file)), ...spuriousKdmaWarnings(tasks));
-  warnings.push(...conversionWarnings(loaded));
+  warnings.push(...conversionWarnings(loaded, conversion));
   const p = file.program;
   const seg = file.segmentState;
   return {
@@ -326,8 +329,8 @@ function inspectAnec(loaded: LoadedAnec): InspectReport {
   };
 }
 
-export function inspectLoaded(loaded: LoadedFile): InspectReport {
-  return loaded.kind === 'hwx' ? inspectHwx(loaded) : inspectAnec(loaded);
+export function inspectLoaded(loaded: LoadedFile, conversion?: EngineOutcome): InspectReport {
+  return loaded.kind === 'hwx' ? inspectHwx(loaded, conversion) : inspectAnec(loaded);
 }
 
 /** Inspect bytes already in memory; throws ToolError when they are neither HWX nor .anec. */

@@ -12,17 +12,19 @@ export interface InspectTextOptions {
   readonly width?: number;
 }
 
-// Set per rendering (renderers run one at a time); flow() reads it.
-let LINE_WIDTH = 100;
 const HEADER_FIELDS_PER_LINE = 5;
 const BLOCK_COLUMN = 12;
 
-function flow(label: string, items: readonly string[], indent: string): string[] {
+function lineWidth(options: InspectTextOptions): number {
+  return Math.max(60, options.width ?? 100);
+}
+
+function flow(label: string, items: readonly string[], indent: string, width: number): string[] {
   const lines: string[] = [];
   const lead = `${indent}${label.padEnd(BLOCK_COLUMN)}`;
   let line = lead;
   for (const item of items) {
-    if (line !== lead && line.length + 3 + item.length > LINE_WIDTH) {
+    if (line !== lead && line.length + 3 + item.length > width) {
       lines.push(line);
       line = ' '.repeat(lead.length);
     }
@@ -30,7 +32,7 @@ function flow(label: string, items: readonly string[], indent: string): string[]
   }
   if (line.trim() !== '' && line !== lead) lines.push(line);
   // One item wider than the line (a register with many bit fields) continues under its text.
-  return lines.flatMap((l) => (l.length <= LINE_WIDTH ? [l] : wrap(l, LINE_WIDTH, ' '.repeat(lead.length + 2))));
+  return lines.flatMap((l) => (l.length <= width ? [l] : wrap(l, width, ' '.repeat(lead.length + 2))));
 }
 
 function slotLabel(report: InspectReport, slot: number): string {
@@ -39,6 +41,7 @@ function slotLabel(report: InspectReport, slot: number): string {
 }
 
 function taskLines(report: InspectReport, task: InspectTask, options: InspectTextOptions): string[] {
+  const width = lineWidth(options);
   const first = task.firstPacket === null ? 'no first packet' : `first packet ${hex(task.firstPacket)}`;
   const lines = [
     // Kernel use is read from H13's coefficient registers, so only H13 tasks (with W8) say it.
@@ -48,7 +51,7 @@ function taskLines(report: InspectReport, task: InspectTask, options: InspectTex
   if (words.every((w) => w.length <= 17)) {
     for (let i = 0; i < words.length; i += 5) lines.push(`  ${words.slice(i, i + 5).map((w) => w.padEnd(18)).join('').trimEnd()}`);
   } else {
-    lines.push(...flow('header', words, '  '));
+    lines.push(...flow('header', words, '  ', width));
   }
   // The binding words (W8, W9) are shown once, on the bindings line below.
   const bindingWords = task.slotBindings.length > 0 ? ['W8', 'W9'] : [];
@@ -58,7 +61,7 @@ function taskLines(report: InspectReport, task: InspectTask, options: InspectTex
     const items = fielded.flatMap((w) =>
       w.fields.filter((f) => f.value !== 0).map((f) => `${f.name === w.word ? f.name : `${w.word}.${f.name}`} ${number(f.name, f.value)}`),
     );
-    lines.push(...flow('fields', items, '  '));
+    lines.push(...flow('fields', items, '  ', width));
   }
   const enabled = task.slotBindings.filter((b) => b.enabled);
   if (enabled.length > 0) {
@@ -77,13 +80,13 @@ function taskLines(report: InspectReport, task: InspectTask, options: InspectTex
   for (const block of blocks) {
     const runs = registerRuns(shown.filter((r) => (r.block ?? 'raw') === block));
     // Bit fields follow each value (nonzero ones only; --json lists them all).
-    lines.push(...flow(block, runs.map(formatRun), '    '));
+    lines.push(...flow(block, runs.map(formatRun), '    ', width));
   }
   return lines;
 }
 
 export function renderInspectText(report: InspectReport, options: InspectTextOptions): string {
-  LINE_WIDTH = Math.max(60, options.width ?? 100);
+  const width = lineWidth(options);
   const lines: string[] = [];
   const kind = report.kind === 'hwx' ? 'HWX file' : '.anec file';
   lines.push(`${report.file}: ${kind}, ${report.byteLength} bytes`);
@@ -95,7 +98,7 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   }
   if (report.compiler !== null) {
     lines.push(`  compiler    ${report.compiler.name ?? 'unknown'}`);
-    if (report.compiler.flags.length > 0) lines.push(...flow('flags', report.compiler.flags, '  '));
+    if (report.compiler.flags.length > 0) lines.push(...flow('flags', report.compiler.flags, '  ', width));
   }
   if (report.anec !== null) {
     const h = report.anec;
@@ -121,12 +124,12 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   if (report.program !== null) {
     const p = report.program;
     lines.push(`program descriptor: network ${p.networkName ?? '?'}, ${p.taskCount} task(s), first task at ${hex(p.firstTaskAddress)} (word marker ${hex(p.firstTaskWordMarker)})`);
-    lines.push(...flow('slots', p.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
+    lines.push(...flow('slots', p.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  ', width));
   }
   if (report.segmentState !== null) {
     const g = report.segmentState;
     lines.push(`segment state: segment ${g.segId} at ${hex(g.segAddr)}, ${g.segWords} words, ${g.tdCount} task(s) from ${g.firstTdId}, header ${g.segHeaderSize}`);
-    lines.push(...flow('slots', g.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  '));
+    lines.push(...flow('slots', g.slots.map((s) => `${s.slot}: ${s.binds ?? hex(s.address)}`), '  ', width));
   }
   if (report.tensors.length > 0) {
     lines.push('tensors');
@@ -139,7 +142,7 @@ export function renderInspectText(report: InspectReport, options: InspectTextOpt
   if (report.tasks.length === 0) lines.push('no tasks decoded');
   if (report.warnings.length > 0) {
     lines.push('warnings');
-    for (const w of report.warnings) lines.push(...wrap(`  ${w.code}: ${w.message}`, LINE_WIDTH, '    '));
+    for (const w of report.warnings) lines.push(...wrap(`  ${w.code}: ${w.message}`, width, '    '));
   }
   return `${lines.join('\n')}\n`;
 }

@@ -27,11 +27,12 @@ function convertNatively(loaded: LoadedFile & { kind: 'hwx' }): EngineOutcome {
 }
 
 function subjectOf(loaded: LoadedFile, target: AnecTarget): CheckSubject {
-  const inspect = inspectLoaded(loaded);
   if (loaded.kind === 'anec') {
+    const inspect = inspectLoaded(loaded);
     return { path: loaded.path, kind: 'anec', hwx: undefined, header: loaded.header, tasks: loaded.stream.tasks, layout: loaded.layout, conversion: undefined, inspect, target };
   }
   const conversion = convertNatively(loaded);
+  const inspect = inspectLoaded(loaded, conversion);
   const tasks = loaded.file.taskStream?.tasks ?? [];
   return { path: loaded.path, kind: 'hwx', hwx: loaded.file, header: conversion.header, tasks, layout: undefined, conversion, inspect, target };
 }
