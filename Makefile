@@ -21,7 +21,7 @@ build: dist/.built
 # Convert the v9 sample shipped in hwx/ and show what was found.
 run: setup
 	@mkdir -p build
-	node bin/anecc.js $(RUN_FILE) -p -n $(subst -,_,$(basename $(notdir $(RUN_FILE)))) -o build/$(basename $(notdir $(RUN_FILE))).anec
+	node bin/anecc.cjs $(RUN_FILE) -p -n $(subst -,_,$(basename $(notdir $(RUN_FILE)))) -o build/$(basename $(notdir $(RUN_FILE))).anec
 
 typecheck: node_modules/.installed
 	npx tsc --noEmit -p tsconfig.json

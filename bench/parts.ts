@@ -15,7 +15,7 @@ const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floo
 /** Wall time of one `anecc` command, in milliseconds. */
 function timeCommand(args: readonly string[]): number {
   const t0 = performance.now();
-  execFileSync('node', ['bin/anecc.js', ...args], { stdio: 'ignore' });
+  execFileSync('node', ['bin/anecc.cjs', ...args], { stdio: 'ignore' });
   return performance.now() - t0;
 }
 

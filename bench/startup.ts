@@ -13,7 +13,7 @@ type Figure = (name: string, value: number | string, note?: string) => void;
 /** Runs per command and file; at least 7 (BENCH_RUNS raises it). */
 const runs = Math.max(7, Number(process.env['BENCH_RUNS'] ?? 9) || 9);
 const files = ['mul.hwx', 'mul_macos26_m1.hwx', 'tinygrad/gemm.hwx'] as const;
-const cli = 'bin/anecc.js';
+const cli = 'bin/anecc.cjs';
 const peakRssHook = new URL('./peak-rss.mjs', import.meta.url).pathname;
 
 const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -81,6 +81,26 @@ function peakRss(argv: readonly string[]): number {
   return Number(text);
 }
 
+/**
+ * NODE_EXTRA_CA_CERTS makes Node 20 read and parse that certificate file as it starts, before any
+ * of anecc runs (tens of milliseconds on a full system bundle). The ratios above are measured in
+ * the environment as it is; this says how much of each Node start that setting is here.
+ */
+function extraCaCertsFigure(figure: Figure, native: readonly string[]): void {
+  if (!process.env['NODE_EXTRA_CA_CERTS']) {
+    console.log('figure: node-extra-ca-certs-ms skipped (NODE_EXTRA_CA_CERTS is not set)');
+    return;
+  }
+  const without: NodeJS.ProcessEnv = { ...process.env };
+  delete without['NODE_EXTRA_CA_CERTS'];
+  const m = medians({
+    node: { file: '', argv: ['node', '-e', '0'] },
+    bare: { file: '', argv: ['node', '-e', '0'], env: without },
+    native: { file: '', argv: native, env: without },
+  });
+  figure('node-extra-ca-certs-ms', m['node']! - m['bare']!, `what NODE_EXTRA_CA_CERTS adds to every Node start here; without it: node -e 0 ${fmt(m['bare']!)} ms, native mul.hwx ${fmt(m['native']!)} ms`);
+}
+
 export async function runStartupFigures(figure: Figure): Promise<void> {
   const corpus = corpusDir();
   const names = ['cli-native-vs-node', 'cli-native-vs-upstream-cli', 'cli-default-vs-upstream-cli', 'cli-fallback-vs-native', 'cli-help-vs-node', 'library-import-ms', 'cli-native-peak-mib'];
@@ -140,6 +160,7 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
     figure('library-import-ms', median(importMs), `await import('anecc') in a fresh process, median of ${runs}`);
 
     const mul = join(corpus, 'mul.hwx');
+    extraCaCertsFigure(figure, ['node', cli, '--engine', 'native', mul, '-o', out]);
     const peaks = Array.from({ length: 3 }, () => peakRss(['node', cli, '--engine', 'native', mul, '-o', out]));
     const base = Array.from({ length: 3 }, () => peakRss(['node', '-e', '0']));
     figure('cli-native-peak-mib', median(peaks) / 2 ** 20, `node -e 0: ${fmt(median(base) / 2 ** 20)} MiB`);

@@ -1,8 +1,13 @@
-// `npm run build`, second step: the `anecc` command as one ESM file, dist/bundle/anecc.js, with
-// each lazily loaded part (subcommands, the bridge, zod, the patch library) in its own chunk
-// beside it. One file parses faster than the hundreds the hot path would otherwise open; the
-// library (dist/index.js) stays tsc's output. See docs/performance.md.
+// `npm run build`, second step: the `anecc` command in two bundles (see docs/performance.md).
+// - dist/bundle/fast.cjs: one CommonJS file with what a plain conversion runs. bin/anecc.cjs loads
+//   it first; Node loads one CommonJS file faster than it links ES modules.
+// - dist/bundle/anecc.js: the full CLI as ESM, each lazily loaded part (subcommands, the bridge,
+//   zod, the patch library) in its own chunk beside it. The fast bundle hands it every command
+//   that needs one of those parts (src/cli/full-cli.ts).
+// The library (dist/index.js) stays tsc's output.
 import { rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
 
 // `anecc --help` without loading commander: its text, made by commander from the command's own
@@ -12,26 +17,61 @@ const help = await convertHelpText();
 
 // Chunk names carry content hashes: start empty so no stale chunk is left beside the new ones.
 rmSync('dist/bundle', { recursive: true, force: true });
+// Both bundles: Node 20, the prebuilt help, linked source maps.
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  // pythonia is started from its own files (interface.py beside its JavaScript): never bundled.
+  external: ['pythonia'],
+  sourcemap: 'linked',
+  legalComments: 'linked',
+  logLevel: 'warning',
+};
 const result = await build({
+  ...common,
   entryPoints: { anecc: 'src/cli/bin.ts' },
   outdir: 'dist/bundle',
   // Chunks sit beside the entry: modules that find packaged files (py/, patches/, hwx/) from
   // import.meta.url count two folders up, as from dist/<folder>/*.js.
   chunkNames: '[name]-[hash]',
-  bundle: true,
   splitting: true,
   format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  // pythonia is started from its own files (interface.py beside its JavaScript): never bundled.
-  external: ['pythonia'],
   define: { __ANECC_CONVERT_HELP__: JSON.stringify(help) },
   // CommonJS dependencies (commander) call require() for Node's own modules.
   banner: { js: "import { createRequire as __anecc_createRequire } from 'node:module';\nconst require = __anecc_createRequire(import.meta.url);" },
-  sourcemap: 'linked',
-  legalComments: 'linked',
-  logLevel: 'warning',
   metafile: process.env['BUNDLE_METAFILE'] !== undefined,
 });
 // BUNDLE_METAFILE=meta.json: what went into which file (https://esbuild.github.io/analyze/).
 if (result.metafile) writeFileSync(process.env['BUNDLE_METAFILE'], JSON.stringify(result.metafile));
+
+// In the fast bundle, each dynamic import() becomes a module that throws FullCliNeeded: what the
+// CLI loads lazily is what the fast path does not run, except the conversion command itself
+// (lazy in the full CLI so that --help does not load it).
+const fullCliModule = fileURLToPath(new URL('../src/cli/full-cli.ts', import.meta.url));
+const fastPathModules = new Set([fileURLToPath(new URL('../src/cli/commands/convert.ts', import.meta.url))]);
+const fullCliOnly = {
+  name: 'full-cli-only',
+  setup(build) {
+    build.onResolve({ filter: /.*/ }, (args) => {
+      if (args.kind !== 'dynamic-import') return undefined;
+      if (fastPathModules.has(path.resolve(args.resolveDir, args.path.replace(/\.js$/, '.ts')))) return undefined;
+      return { path: args.path, namespace: 'full-cli-only' };
+    });
+    build.onLoad({ filter: /.*/, namespace: 'full-cli-only' }, (args) => ({
+      contents: `import { FullCliNeeded } from ${JSON.stringify(fullCliModule)};\nthrow new FullCliNeeded(${JSON.stringify(args.path)});\n`,
+      loader: 'ts',
+      resolveDir: path.dirname(fullCliModule),
+    }));
+  },
+};
+await build({
+  ...common,
+  entryPoints: ['src/cli/fast.ts'],
+  outfile: 'dist/bundle/fast.cjs',
+  format: 'cjs',
+  plugins: [fullCliOnly],
+  // Two folders below the package root, as the ESM bundle (packageRoot counts from there).
+  define: { __ANECC_CONVERT_HELP__: JSON.stringify(help), 'import.meta.url': '__anecc_import_meta_url' },
+  banner: { js: "const __anecc_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+});

@@ -6,10 +6,10 @@
 // setup misses the record and probes again; a record also expires, because an interpreter can
 // gain a package (pip install anecc, construct) without changing; `anecc doctor` always probes
 // and forgets every record.
-import { createHash } from 'node:crypto';
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Profile } from '../anec/index.js';
+import { sha256Hex } from '../lifecycle/sha256.js';
 import { ensureCacheFolderSync } from './cache-folder.js';
 import { bridgeModulePath, packageVersion } from './options.js';
 import type { NormalizedPythonEngineOptions } from './types.js';
@@ -41,7 +41,7 @@ function mtime(file: string): number | null {
 
 function sha256(file: string): string | null {
   try {
-    return createHash('sha256').update(readFileSync(file)).digest('hex');
+    return sha256Hex(readFileSync(file));
   } catch {
     return null;
   }
@@ -78,7 +78,7 @@ export function failureKey(input: FailureKeyInput): string {
 }
 
 function recordPath(cacheDir: string, key: string): string {
-  return path.join(cacheDir, folderName, `${createHash('sha256').update(key).digest('hex').slice(0, 32)}.json`);
+  return path.join(cacheDir, folderName, `${sha256Hex(key).slice(0, 32)}.json`);
 }
 
 /** The reason remembered for this key, if a fresh record holds one; never throws. */

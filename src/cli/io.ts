@@ -28,13 +28,16 @@ export const ExitCode = {
 
 /**
  * `anecc ... | head` closes stdout early: stop quietly, as a shell tool should, instead of dying
- * on an unhandled EPIPE with a stack trace.
+ * on an unhandled EPIPE with a stack trace. Returns what removes the listeners again.
  */
-export function exitQuietlyOnBrokenPipe(): void {
-  for (const stream of [process.stdout, process.stderr]) {
-    stream.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code !== 'EPIPE') process.stderr.write(`anecc: error: cannot write output (${error.code ?? error.message})\n`);
-      process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
-    });
-  }
+export function exitQuietlyOnBrokenPipe(): () => void {
+  const onError = (error: NodeJS.ErrnoException): void => {
+    if (error.code !== 'EPIPE') process.stderr.write(`anecc: error: cannot write output (${error.code ?? error.message})\n`);
+    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
+  };
+  const streams = [process.stdout, process.stderr];
+  for (const stream of streams) stream.on('error', onError);
+  return () => {
+    for (const stream of streams) stream.removeListener('error', onError);
+  };
 }

@@ -1,5 +1,6 @@
 // Entry point: picks the command and turns every outcome into an exit status.
 import { existsSync } from 'node:fs';
+import { FullCliNeeded } from './full-cli.js';
 import { ExitCode, processIo, type Io } from './io.js';
 import { valuedOptions } from './plain-argv.js';
 import { prebuiltHelpFor } from './prebuilt-help.js';
@@ -59,6 +60,7 @@ export async function main(rawArgv: readonly string[], io: Io = processIo): Prom
     const { runConvert } = await import('./commands/convert.js');
     return await runConvert(argv, io);
   } catch (error) {
+    if (error instanceof FullCliNeeded) throw error;
     if (error instanceof UsageError) return reportUsageError(error, io);
     io.stderr(`anecc: internal error: ${error instanceof Error ? error.message : String(error)}\n`);
     if (debug && error instanceof Error && error.stack) io.stderr(`${error.stack}\n`);

@@ -25,6 +25,7 @@ import { maxTimerDelayMs } from './python-timeout.js';
 // The bridge is loaded only when Python is asked for, so a native conversion does not pay for it
 // at start-up; and only its opening part (bridge/open.ts) before the Python child starts.
 type Bridge = typeof import('../bridge/open.js');
+type Fixes = typeof import('../tools/clean/index.js');
 
 /**
  * A line the command prints besides upstream's log (why only the native engine ran, a patched
@@ -104,9 +105,32 @@ function pythonTimeoutMs(inputBytes: number, options: ConversionOptions): number
   return Math.min(maxTimerDelayMs, defaultTimeoutMs + Math.ceil((inputBytes / 1e6) * pythonMillisecondsPerMegabyte));
 }
 
+/** Which engines run, decided before the input is read. */
+type Route =
+  | { readonly kind: 'native' }
+  /** The default engine, and the Python engine did not start last time in this setup. */
+  | { readonly kind: 'remembered'; readonly reason: string }
+  /** `memory`: with the default engine, this setup's key in the failure memory. */
+  | { readonly kind: 'python'; readonly engine: 'both' | 'python'; readonly memory: string | undefined; readonly bridge: Bridge };
+
+// The lazy imports of a conversion (the bridge, the fixes) happen here and in convert(), before
+// the input is read, never after: the CLI's fast bundle stops at them and hands the command to the
+// full CLI, which must find the input unread (a pipe, say). See src/cli/full-cli.ts.
+async function routeOf(options: ConversionOptions): Promise<Route> {
+  const engine = options.engine ?? 'both';
+  if (engine === 'native') return { kind: 'native' };
+  // With the default engine, a Python engine known not to start in this setup is not tried again.
+  const memory = options.engine === undefined ? failureKey({ python: options.python, profile: options.profile, searchPath: options.searchPath }) : undefined;
+  const reason = memory === undefined ? undefined : recallFailure(options.python.cacheDir, memory);
+  if (reason !== undefined) return { kind: 'remembered', reason };
+  return { kind: 'python', engine, memory, bridge: await import('../bridge/open.js') };
+}
+
 export async function convert(options: ConversionOptions): Promise<ConvertReport> {
+  const route = await routeOf(options);
+  const fixer = options.clean || options.remapSlots ? await import('../tools/clean/index.js') : undefined;
   const bytes = readInput(options.path);
-  const report = await fixOutput(bytes, options, await runEngines(bytes, options));
+  const report = await fixOutput(bytes, options, fixer, await runEngines(bytes, options, route));
   // The engines and the fixes work on anecc 1.0.9's layout; the target's layout is written.
   const anec = report.outcome.anec;
   if (anec === undefined || options.target === DEFAULT_TARGET.name) return report;
@@ -114,7 +138,7 @@ export async function convert(options: ConversionOptions): Promise<ConvertReport
 }
 
 /** --clean and --remap-slots change the bytes upstream would write, so they come after both engines agreed. */
-async function fixOutput(bytes: Uint8Array, options: ConversionOptions, ran: ConvertReport): Promise<ConvertReport> {
+async function fixOutput(bytes: Uint8Array, options: ConversionOptions, fixer: Fixes | undefined, ran: ConvertReport): Promise<ConvertReport> {
   // Patched only: an H13-layout file whose cpusubtype names another generation converts as
   // upstream converts it, with one warning; the H13 fixes are not applied to it.
   const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
@@ -123,8 +147,8 @@ async function fixOutput(bytes: Uint8Array, options: ConversionOptions, ran: Con
   if (warning !== undefined && fixing) notices.push({ level: 'notice', message: messages.fixesKnowH13Only });
   const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
-  if (report.disagreement || !anec || !fixing || warning !== undefined) return report;
-  const { fixAnec, SlotRemapError } = await import('../tools/clean/index.js');
+  if (report.disagreement || !anec || fixer === undefined || warning !== undefined) return report;
+  const { fixAnec, SlotRemapError } = fixer;
   try {
     const fixes = fixAnec(anec, { clean: options.clean, remapSlots: options.remapSlots, source: bytes });
     return { ...report, outcome: { ...report.outcome, anec: fixes.anec }, fixes };
@@ -134,9 +158,8 @@ async function fixOutput(bytes: Uint8Array, options: ConversionOptions, ran: Con
   }
 }
 
-async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promise<ConvertReport> {
+async function runEngines(bytes: Uint8Array, options: ConversionOptions, route: Route): Promise<ConvertReport> {
   const request = requestOf(options);
-  const engine = options.engine ?? 'both';
   const report = (outcome: EngineOutcome, engines: readonly EngineName[], extra: Partial<ConvertReport> = {}): ConvertReport => ({
     options,
     engines,
@@ -147,20 +170,16 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions): Promis
     fixError: undefined,
     ...extra,
   });
-  if (engine === 'native') return report(runNativeEngine(bytes, request, options.profile), ['native']);
+  if (route.kind === 'native') return report(runNativeEngine(bytes, request, options.profile), ['native']);
 
   // A bad setting is the user's to fix, in every mode that runs Python: checked before it starts.
   const timeoutMs = pythonTimeoutMs(bytes.length, options);
-  // With the default engine, a Python engine known not to start in this setup is not tried again.
-  const memory = options.engine === undefined ? failureKey({ python: options.python, profile: options.profile, searchPath: options.searchPath }) : undefined;
-  const remembered = memory === undefined ? undefined : recallFailure(options.python.cacheDir, memory);
-  if (remembered !== undefined) {
+  if (route.kind === 'remembered') {
     return report(runNativeEngine(bytes, request, options.profile), ['native'], {
-      notices: [{ level: 'notice', message: messages.rememberedFallbackNotice(remembered) }],
+      notices: [{ level: 'notice', message: messages.rememberedFallbackNotice(route.reason) }],
     });
   }
-
-  const bridge = await import('../bridge/open.js');
+  const { engine, memory, bridge } = route;
   const notices: ConvertNotice[] = [];
   // The Python child starts first and boots while the native engine runs; both are compared
   // once both are done.

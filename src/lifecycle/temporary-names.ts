@@ -1,8 +1,8 @@
 // Temporary files of the output write: named within NAME_MAX, removed on every catchable signal,
 // and, after a SIGKILL, found and removed by the next run in that folder (or by `anecc doctor`)
 // because the name carries the id of the process that made it.
-import { createHash, randomBytes } from 'node:crypto';
 import { basename } from 'node:path';
+import { sha256Hex } from './sha256.js';
 import { removeStale } from './stale.js';
 
 // Linux, macOS and most file systems: a file name is at most 255 bytes.
@@ -15,10 +15,11 @@ const temporaryPattern = /^\..+\.(\d+)\.[0-9a-f]{8}\.tmp$/s;
  * upstream can write (up to 255 bytes) we can write too.
  */
 export function temporaryNameFor(base: string, pid = process.pid): string {
-  const tail = `.${pid}.${randomBytes(4).toString('hex')}.tmp`;
+  // Unique, not secret: the file is created with O_EXCL, and the pid tells our names apart.
+  const tail = `.${pid}.${Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0')}.tmp`;
   const whole = `.${base}${tail}`;
   if (Buffer.byteLength(whole) <= nameMaxInBytes) return whole;
-  const hash = `~${createHash('sha256').update(base).digest('hex').slice(0, 12)}`;
+  const hash = `~${sha256Hex(base).slice(0, 12)}`;
   const room = nameMaxInBytes - Buffer.byteLength(`.${hash}${tail}`);
   // Whole characters only, so the name stays valid text.
   let prefix = '';

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { execa, type Options } from 'execa';
 
-export const anecc = fileURLToPath(new URL('../../bin/anecc.js', import.meta.url));
+export const anecc = fileURLToPath(new URL('../../bin/anecc.cjs', import.meta.url));
 
 /** Runs the built `anecc` with `reject: false`: the exit code and both streams are data. */
 export async function runAnecc(args: readonly string[], options: Options = {}) {

@@ -1,0 +1,103 @@
+// bin/anecc.cjs runs a plain conversion in dist/bundle/fast.cjs alone and hands every other
+// command to the full CLI (dist/bundle/anecc.js) before anything was read or printed.
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa } from 'execa';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { repoRoot } from '../../support/corpus.js';
+import { anecc, runAnecc } from '../helpers/cli.js';
+
+const work = mkdtempSync(join(tmpdir(), 'anecc-fast-bundle-'));
+const pkg = join(work, 'pkg');
+const fullCli = join(pkg, 'dist', 'bundle', 'anecc.js');
+const sample = join(repoRoot, 'hwx', 'mul-v5.hwx');
+
+/** The copied package's `anecc`, run from `cwd` with `env` on top of ours (no ANECC_ENGINE). */
+async function runCopy(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd = work) {
+  const base: NodeJS.ProcessEnv = { ...process.env };
+  delete base['ANECC_ENGINE'];
+  const r = await execa('node', [join(pkg, 'bin', 'anecc.cjs'), ...args], { reject: false, timeout: 60_000, cwd, env: { ...base, ...env }, extendEnv: false });
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** Runs `body` with the full CLI gone from the copy: only the fast bundle can answer. */
+async function withoutFullCli<T>(body: () => Promise<T>): Promise<T> {
+  renameSync(fullCli, `${fullCli}.away`);
+  try {
+    return await body();
+  } finally {
+    renameSync(`${fullCli}.away`, fullCli);
+  }
+}
+
+beforeAll(() => {
+  for (const part of ['bin', 'dist', 'py', 'patches', 'package.json']) cpSync(join(repoRoot, part), join(pkg, part), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(pkg, 'node_modules'));
+});
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+describe('the fast bundle', () => {
+  it('should convert with the native engine on its own, byte for byte as the full CLI', async () => {
+    const args = (out: string) => [sample, '-p', '-n', 'mul', '-o', join(work, out)];
+    const full = await runAnecc(['--engine', 'native', ...args('full.anec')], { cwd: work });
+    expect(full.exitCode, full.stderr).toBe(0);
+    const fast = await withoutFullCli(() => runCopy(['--engine', 'native', ...args('fast.anec')]));
+    expect(fast.exitCode, fast.stderr).toBe(0);
+    expect(fast.stdout).toBe(full.stdout);
+    expect(fast.stderr).toBe(full.stderr.replace('full.anec', 'fast.anec'));
+    expect(readFileSync(join(work, 'fast.anec')).equals(readFileSync(join(work, 'full.anec')))).toBe(true);
+    const byEnv = await withoutFullCli(() => runCopy([...args('env.anec')], { ANECC_ENGINE: 'native' }));
+    expect(byEnv.exitCode, byEnv.stderr).toBe(0);
+    expect(readFileSync(join(work, 'env.anec')).equals(readFileSync(join(work, 'full.anec')))).toBe(true);
+  });
+
+  it('should print --help and usage errors of plain command lines as the full CLI does', async () => {
+    for (const args of [['--help'], [join(work, 'missing.hwx')]]) {
+      const full = await runAnecc(args, { cwd: work });
+      const fast = await withoutFullCli(() => runCopy(args));
+      expect(fast).toEqual(full);
+    }
+  });
+
+  it('should fall back to native on its own when a Python engine that cannot start is remembered', async () => {
+    const env = { PYTHON_BIN: join(work, 'no-python'), ANECC_CACHE_DIR: join(work, 'cache') };
+    const first = await runCopy([sample, '-o', join(work, 'first.anec')], env);
+    expect(first.exitCode, first.stderr).toBe(0);
+    expect(first.stderr).toMatch(/^anecc: notice: only the native engine ran/);
+    const second = await withoutFullCli(() => runCopy([sample, '-o', join(work, 'second.anec')], env));
+    expect(second.exitCode, second.stderr).toBe(0);
+    expect(second.stderr).toMatch(/^anecc: notice: only the native engine ran.*\(remembered from an earlier run/);
+  });
+
+  it('should hand subcommands, the Python engine and the fixes to the full CLI', async () => {
+    const cases = [
+      ['inspect', sample],
+      [sample, '--engine', 'both', '-o', join(work, 'x.anec')],
+      [sample, '--engine', 'native', '--clean', '-o', join(work, 'x.anec')],
+      [sample, '--engine=native', '-o', join(work, 'x.anec')],
+    ];
+    for (const args of cases) {
+      const r = await withoutFullCli(() => runCopy(args));
+      // Only the full CLI, which is not there, could run these.
+      expect(r.stderr, args.join(' ')).toContain('dist/bundle/anecc.js');
+    }
+  });
+
+  it('should leave a piped input unread for the full CLI', async () => {
+    const env: NodeJS.ProcessEnv = { ...process.env, PYTHON_BIN: join(work, 'no-python'), ANECC_CACHE_DIR: join(work, 'pipe-cache') };
+    delete env['ANECC_ENGINE'];
+    // A real pipe (execa's stdin is a socket, which /dev/stdin cannot open).
+    const run = async (args: readonly string[], out: string) => {
+      const script = 'f="$1" b="$2"; shift 2; cat "$f" | node "$b" "$@"';
+      const r = await execa('sh', ['-c', script, 'sh', sample, anecc, ...args, '/dev/stdin', '-o', join(work, out)], { reject: false, timeout: 60_000, env, extendEnv: false });
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+      return readFileSync(join(work, out));
+    };
+    // The fast bundle stops at the bridge (no failure remembered yet); the full CLI reads the pipe.
+    const handedOver = await run([], 'handed-over.anec');
+    const native = await run(['--engine', 'native'], 'native.anec');
+    expect(handedOver.length).toBeGreaterThan(0x1000);
+    expect(handedOver.equals(native)).toBe(true);
+  });
+});
