@@ -4,8 +4,11 @@
 // - dist/bundle/anecc.js: the full CLI as ESM, each lazily loaded part (subcommands, the bridge,
 //   zod, the patch library) in its own chunk beside it. The fast bundle hands it every command
 //   that needs one of those parts (src/cli/full-cli.ts).
+// - dist/bundle/fast.cjs.cache: V8's code cache of the fast bundle (scripts/code-cache.cjs).
 // The library (dist/index.js) stays tsc's output.
-import { rmSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { appendFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -75,3 +78,8 @@ await build({
   define: { __ANECC_CONVERT_HELP__: JSON.stringify(help), 'import.meta.url': '__anecc_import_meta_url' },
   banner: { js: "const __anecc_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
+// The build id that ties the code cache to this bundle (bin/anecc.cjs checks it), then the cache.
+const fast = readFileSync('dist/bundle/fast.cjs');
+appendFileSync('dist/bundle/fast.cjs', `// anecc-build ${createHash('sha256').update(fast).digest('hex')}\n`);
+const trained = spawnSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+if (trained.status !== 0) throw new Error(`making dist/bundle/fast.cjs.cache failed:\n${trained.stderr}`);

@@ -1,6 +1,6 @@
 // bin/anecc.cjs runs a plain conversion in dist/bundle/fast.cjs alone and hands every other
 // command to the full CLI (dist/bundle/anecc.js) before anything was read or printed.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -99,5 +99,36 @@ describe('the fast bundle', () => {
     const native = await run(['--engine', 'native'], 'native.anec');
     expect(handedOver.length).toBeGreaterThan(0x1000);
     expect(handedOver.equals(native)).toBe(true);
+  });
+
+  it("should compile with the build's code cache, and without it when the cache is another build's or broken", async () => {
+    const cacheFile = join(pkg, 'dist', 'bundle', 'fast.cjs.cache');
+    const original = readFileSync(cacheFile);
+    // What V8 made of the cache: true rejected, false used, undefined none was given.
+    const cacheUse = async (): Promise<unknown> => {
+      const probe = 'const { script } = require(process.argv[1]).loadFast(); process.stdout.write(JSON.stringify({ rejected: script.cachedDataRejected ?? null }))';
+      const r = await execa('node', ['-e', probe, join(pkg, 'bin', 'anecc.cjs')], { reject: false });
+      expect(r.exitCode, String(r.stderr)).toBe(0);
+      return (JSON.parse(String(r.stdout)) as { rejected: boolean | null }).rejected;
+    };
+    const converts = async (out: string): Promise<void> => {
+      const r = await runCopy(['--engine', 'native', sample, '-n', 'mul', '-o', join(work, out)]);
+      expect(r.exitCode, r.stderr).toBe(0);
+      expect(readFileSync(join(work, out)).equals(readFileSync(join(work, 'full.anec')))).toBe(true);
+    };
+    await runAnecc(['--engine', 'native', sample, '-p', '-n', 'mul', '-o', join(work, 'full.anec')], { cwd: work });
+    try {
+      expect(await cacheUse()).toBe(false);
+      const otherBuild = Buffer.from(original);
+      otherBuild[0] = otherBuild[0] === 0x30 ? 0x31 : 0x30;
+      writeFileSync(cacheFile, otherBuild);
+      expect(await cacheUse()).toBe(null);
+      await converts('other-build.anec');
+      writeFileSync(cacheFile, Buffer.concat([original.subarray(0, 65), Buffer.alloc(4096, 0x5a)]));
+      expect(await cacheUse()).toBe(true);
+      await converts('broken-cache.anec');
+    } finally {
+      writeFileSync(cacheFile, original);
+    }
   });
 });
