@@ -318,7 +318,13 @@ export function startPythonChild(options: PythonChildOptions): Promise<PythonChi
 
 /** `PYTHON_BIN py/anecc_bridge.py serve`, its calls on descriptor 3 (see wire.ts). */
 async function startOnPipe(options: PythonChildOptions): Promise<PythonChild> {
-  const proc = spawn(options.pythonBin, [options.bridgePath, 'serve'], { env: childEnvironment(), stdio: childStdio('pipe') });
+  let proc: ChildProcess;
+  try {
+    proc = spawn(options.pythonBin, [options.bridgePath, 'serve'], { env: childEnvironment(), stdio: childStdio('pipe') });
+  } catch (cause) {
+    // What spawn refuses outright (a NUL in the path, say) is, as with pythonia, no interpreter.
+    throw new PythonEngineError('python_not_found', messages.cannotRunPython(options.pythonBin, (cause as NodeJS.ErrnoException).code), { cause });
+  }
   const supervisor = supervise(proc, options);
   // A socket pair: one duplex descriptor (null only if Node could not make it).
   const channel = (proc.stdio[3] ?? null) as Duplex | null;

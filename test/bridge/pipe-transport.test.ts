@@ -99,6 +99,11 @@ describe('pipe transport against a misbehaving bridge', () => {
     expect(error.message).toBe('Python process exited with status 4');
   });
 
+  it('should reject with python_not_found when spawn refuses the interpreter outright', async () => {
+    const start = startPythonChild({ pythonBin: 'python3\0', bridgePath: bridgeModulePath, timeoutMs: budgetMs, transport: 'pipe' });
+    await expectFailure(start, 'python_not_found');
+  });
+
   it('should time out a bridge that never answers and kill it', async () => {
     const c = await startFake('calls.readline()\ntime.sleep(3600)');
     const pid = c.pid;
