@@ -1,9 +1,12 @@
-"""Python side of the anecc bridge (driven from src/bridge/python.ts through pythonia).
+"""Python side of the anecc bridge (driven from src/bridge/python.ts).
 
-It loads upstream anecc twice under distinct module names ("upstream" as published, "patched"
-from a copy the TypeScript side prepared), calls upstream's own functions the way its run.py
-does, and answers every call with JSON text: pythonia turns anything else into proxies, and its
-exceptions lose their message on the way. Nothing here may write to the command's stdout.
+Two ways in, the same functions: `anecc_bridge.py serve` answers calls as JSON lines on
+descriptor 3 (the default transport, see src/bridge/wire.ts), and imported as a module through
+pythonia (the other). It loads upstream anecc twice under distinct module names ("upstream" as
+published, "patched" from a copy the TypeScript side prepared), calls upstream's own functions
+the way its run.py does, and answers every call with JSON text: pythonia turns anything else into
+proxies, and its exceptions lose their message on the way. Nothing here may write to the
+command's stdout.
 
 Standard library only; the loaded anecc itself needs `construct`.
 """
@@ -125,7 +128,9 @@ def _start_guardian():
         os._exit(0)
 
 
-if __name__ != "__main__":
+def _tie_to_parent():
+    """The guardian, PDEATHSIG, and stdin left to the guardian alone (for pythonia and `serve`;
+    the one-shot probe needs none of it)."""
     _start_guardian()
     _die_with_parent()
     # Do not keep the parent pipe: only the guardian watches it.
@@ -134,6 +139,10 @@ if __name__ != "__main__":
             null = os.open(os.devnull, os.O_RDONLY)
             os.dup2(null, 0)
             os.close(null)
+
+
+if __name__ != "__main__":
+    _tie_to_parent()
 
 threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="anecc-parent-watch", daemon=True).start()
 
@@ -468,10 +477,61 @@ def convert(batch_json):
         return json.dumps({"ok": False, "error": _error(exc), "missing": False})
 
 
+# What `serve` dispatches: the bridge functions, by name, and nothing else.
+_FUNCTIONS = {"configure": configure, "probe": probe, "convert": convert, "ping": ping}
+# The descriptor `serve` reads calls from and writes answers to (a socket pair end).
+CALL_FD = 3
+
+
+def _answer(line):
+    """One call, as src/bridge/wire.ts describes it, and its answer (a dict)."""
+    request = json.loads(line)
+    call_id = request["id"]
+    try:
+        function = _FUNCTIONS.get(request["fn"])
+        if function is None:
+            raise ValueError("unknown bridge function %r" % (request["fn"],))
+        result = function(request["arg"]) if "arg" in request else function()
+        if not isinstance(result, str):
+            raise TypeError("%s returned %s, not JSON text" % (request["fn"], type(result).__name__))
+        return {"id": call_id, "result": result}
+    except Exception as exc:
+        return {"id": call_id, "exception": {"type": type(exc).__name__, "message": _one_line(exc)}}
+
+
+def _serve():
+    """Answers calls on CALL_FD until the parent ends it (end of file), then exits 0."""
+    _tie_to_parent()
+    if _answer_fd is not None:
+        os.close(_answer_fd)
+    # Speculatively: upstream's import of construct (which imports pdb...) is most of its start,
+    # and overlaps here with the parent's own work. A failure is left for the import of anecc to
+    # raise again, exactly where and how it always did.
+    try:
+        import construct  # noqa: F401
+    except BaseException:
+        pass
+    calls = io.open(CALL_FD, "rb", closefd=False)
+    while True:
+        line = calls.readline()
+        if not line:
+            # Every answer is written: skip the interpreter's teardown (collecting construct's
+            # and anecc's modules), which the parent would otherwise wait for.
+            sys.stderr.flush()
+            os._exit(0)
+        # ASCII (json's default): no encoding can fail on what the functions returned.
+        data = memoryview((json.dumps(_answer(line)) + "\n").encode("ascii"))
+        while data:
+            data = data[os.write(CALL_FD, data) :]
+
+
 def _main(argv):
-    """`python3 anecc_bridge.py probe [CONFIG_JSON]`: one probe without pythonia (availability)."""
+    """`anecc_bridge.py serve`: the bridge's calls on descriptor 3 (src/bridge/python.ts).
+    `anecc_bridge.py probe [CONFIG_JSON]`: one probe on stdout, without the bridge (availability)."""
+    if argv == ["serve"]:
+        return _serve()
     if len(argv) < 1 or argv[0] != "probe" or _answer_fd is None:
-        sys.stderr.write("usage: anecc_bridge.py probe [CONFIG_JSON]\n")
+        sys.stderr.write("usage: anecc_bridge.py serve | probe [CONFIG_JSON]\n")
         return 2
     configured = json.loads(configure(argv[1] if len(argv) > 1 else "{}"))
     answer = probe() if configured["ok"] else json.dumps(configured)

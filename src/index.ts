@@ -30,7 +30,7 @@ export {
 } from './anec/index.js';
 export { readHwx, safeReadHwx, readTaskStream, HwxFormatError, type HwxFile } from './hwx/index.js';
 export { openPythonEngine, pythonEngineAvailability } from './bridge/open.js';
-export type { PythonEngine, PythonEngineOptions } from './bridge/index.js';
+export type { BridgeTransport, PythonEngine, PythonEngineOptions } from './bridge/index.js';
 export { diffFiles } from './tools/diff.js';
 export { inspectFile } from './tools/inspect.js';
 export { fixAnec } from './tools/clean/index.js';

@@ -267,6 +267,7 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
       pythonBin: normalized.pythonBin,
       bridgePath: bridgeModulePath,
       timeoutMs: normalized.timeoutMs,
+      transport: normalized.transport,
       // Also runs when a signal or process.exit() ends the command before close().
       cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });

@@ -1,5 +1,6 @@
-// The Python engine: upstream anecc (or its patched copy) run through pythonia. pythonia itself is
-// only loaded when openPythonEngine() is called.
+// The Python engine: upstream anecc (or its patched copy) run by py/anecc_bridge.py, over a pipe of
+// JSON lines or through pythonia (the `transport` option); pythonia itself is only loaded when an
+// engine on it is opened.
 
 export { openPythonEngine } from './engine.js';
 export { pythonEngineAvailability } from './availability.js';
@@ -8,4 +9,4 @@ export { PatchError, PythonEngineError, parsePythonExceptionStack } from './erro
 export { defaultTimeoutMs, normalizePythonEngineOptions, packageRoot } from './options.js';
 export { diffBody, notPinnedWarning, preparePatchedCopy, readSeries } from './patches.js';
 export { pinnedUpstreamLabel, pinnedUpstreamSha256 } from './pinned.js';
-export type { PythonEngine, PythonEngineErrorCode, PythonEngineOptions, PythonOutcome } from './types.js';
+export type { BridgeTransport, PythonEngine, PythonEngineErrorCode, PythonEngineOptions, PythonOutcome } from './types.js';

@@ -5,7 +5,7 @@
 
 // The Python child (python.ts)
 
-export const engineBusy = 'another Python engine is already open in this process; close it first';
+export const engineBusy = 'another Python engine on pythonia is already open in this process; close it first';
 
 export const engineClosed = 'the Python engine is closed';
 
@@ -43,6 +43,19 @@ export function bridgeImportFailed(bridgePath: string, message: string): string 
 /** `text` is Python's `Type: message`, or whatever pythonia rejected with. */
 export function pythonCallFailed(what: string, text: string): string {
   return `${what}: ${text}`;
+}
+
+// The pipe transport's answer lines (python.ts, wire.ts)
+
+export const bridgeChannelClosed = 'the Python process closed the bridge channel';
+
+export function answerTooLong(limit: number): string {
+  return `the Python bridge sent an answer line longer than ${limit} bytes; the Python process was stopped`;
+}
+
+/** `problem` says what is wrong with the line. */
+export function answerNotUnderstood(problem: string): string {
+  return `the Python bridge sent an answer line that is not understood (${problem}); the Python process was stopped`;
 }
 
 // Python's replies (replies.ts, engine.ts)

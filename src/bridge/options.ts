@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { NormalizedPythonEngineOptions, PythonEngineOptions } from './types.js';
+import type { BridgeTransport, NormalizedPythonEngineOptions, PythonEngineOptions } from './types.js';
 
 export const defaultTimeoutMs = 30_000;
 // A bridge call that needs longer than this is hung, whatever the caller asked for.
@@ -44,6 +44,21 @@ function defaultCacheDir(env: Env): string {
   return path.join(xdg ? path.resolve(xdg) : path.join(homedir(), '.cache'), 'anecc');
 }
 
+const bridgeTransports: readonly BridgeTransport[] = ['pipe', 'pythonia'];
+
+/**
+ * The lean pipe unless asked otherwise: pythonia stays selectable (the design names it as the
+ * bridge, and the differential job may keep using it), by option or, for scripts, by environment.
+ */
+function bridgeTransport(options: PythonEngineOptions, env: Env): BridgeTransport {
+  const [value, source] = options.transport !== undefined ? [options.transport, 'transport'] : [nonEmpty(env['ANECC_BRIDGE_TRANSPORT']), 'ANECC_BRIDGE_TRANSPORT'];
+  if (value === undefined) return 'pipe';
+  if (!(bridgeTransports as readonly string[]).includes(value)) {
+    throw new RangeError(`${source}: expected ${bridgeTransports.map((t) => `"${t}"`).join(' or ')}, got ${JSON.stringify(value)}`);
+  }
+  return value as BridgeTransport;
+}
+
 export function normalizePythonEngineOptions(
   options: PythonEngineOptions = {},
   env: Env = process.env,
@@ -59,5 +74,6 @@ export function normalizePythonEngineOptions(
     timeoutMs,
     patchesDir: path.resolve(nonEmpty(options.patchesDir) ?? defaultPatchesDir),
     cacheDir: nonEmpty(options.cacheDir) ? path.resolve(options.cacheDir as string) : defaultCacheDir(env),
+    transport: bridgeTransport(options, env),
   });
 }

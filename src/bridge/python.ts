@@ -1,14 +1,21 @@
-// The only module that touches pythonia. pythonia spawns its Python child when it is imported
-// (and again on the first call after exit()), keeps one child per Node process, and waits up
-// to 100 s for an answer from a dead child. So: import it lazily, own the spawn (interpreter,
-// environment, stdio, an 'error' listener before anything can crash), watch the child, and give
-// every call our own budget.
+// The Python child, whichever transport carries the calls. Both share everything about the
+// child's life: the spawn environment, the watch (stderr tail, 'error', 'exit'), the exit and
+// signal handlers, the per-call budget, close() and the guardian pipe; the transports differ only
+// in how a call is sent and answered.
+//  - 'pipe' (default): `PYTHON_BIN py/anecc_bridge.py serve`, calls as JSON lines (see wire.ts).
+//  - 'pythonia': pythonia spawns its child when it is imported (and again on the first call after
+//    exit()), keeps one child per Node process, and waits up to 100 s for an answer from a dead
+//    child. So: import it lazily, own its spawn, and give every call our own budget.
 
+import { spawn } from 'node:child_process';
 import type { ChildProcess, SpawnOptions } from 'node:child_process';
 import { createRequire } from 'node:module';
+import type { Duplex } from 'node:stream';
 import { PYTHON_INT_MAX_STR_DIGITS } from '../anec/index.js';
 import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
 import * as messages from './messages.js';
+import type { BridgeTransport } from './types.js';
+import { LineReader, decodeAnswer, encodeRequest, maxAnswerLineBytes } from './wire.js';
 
 const require = createRequire(import.meta.url);
 
@@ -26,6 +33,9 @@ export interface PythonChildOptions {
    * the engine's work folder); must be synchronous, as nothing asynchronous runs then.
    */
   readonly cleanupSync?: (() => void) | undefined;
+  readonly transport: BridgeTransport;
+  /** Longest answer line the pipe reads (tests lower it); default wire.ts's maxAnswerLineBytes. */
+  readonly maxAnswerBytes?: number | undefined;
 }
 
 /** A started Python child with the bridge module imported. */
@@ -38,7 +48,7 @@ export interface PythonChild {
    * ends, SIGKILL included: the guardian waits for the end of our pipe, not for a signal.
    */
   removeWhenGone(path: string): void;
-  /** Ends the child (python.exit(), then SIGKILL if it lingers); safe to call twice. */
+  /** Ends the child (end of its calls, then SIGKILL if it lingers); safe to call twice. */
   close(): Promise<void>;
 }
 
@@ -64,7 +74,8 @@ const pinnedPythonBehaviour = { PYTHONUTF8: '1', PYTHONINTMAXSTRDIGITS: String(P
 // pythonia's own debug output goes to our stdout when DEBUG is set, in both halves.
 const scrubbedVariables = ['DEBUG'] as const;
 const stderrTailInChars = 8192;
-// After python.exit() (SIGTERM), how long the child gets before SIGKILL.
+// After the child was told to end (python.exit(), or the end of the pipe), how long it gets
+// before SIGKILL.
 const exitGraceMs = 2000;
 const killGraceMs = 2000;
 // After a failed call, how long to wait for the child's exit to be seen, so that a crash is
@@ -76,68 +87,47 @@ const parentPipeVariable = 'ANECC_BRIDGE_PARENT_PIPE';
 const endingSignals: readonly NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
 
 let pythonia: PythoniaModule | undefined;
-let activeChild = false;
+let pythoniaActive = false;
 
-/**
- * Runs `start` with child_process.spawn redirected for pythonia's interface.py only. pythonia is
- * CommonJS and spawns from its constructor, so `start` is synchronous, and so is every change
- * made here to the process (spawn and the environment): nothing else can run while they last.
- */
-function withOwnedSpawn<T>(pythonBin: string, watch: (child: ChildProcess) => void, start: () => T): T {
-  const childProcess = require('node:child_process') as typeof import('node:child_process');
-  const original = childProcess.spawn;
-  let claimed = false;
-  const owned = (command: string, args: readonly string[], options: SpawnOptions): ChildProcess => {
-    const isPythonia = !claimed && Array.isArray(args) && String(args[0] ?? '').endsWith('interface.py');
-    if (!isPythonia) return original.call(childProcess, command, args, options);
-    const env: Record<string, string | undefined> = {
-      ...process.env,
-      ...pinnedPythonBehaviour,
-      PYTHONDONTWRITEBYTECODE: '1',
-      PYTHONUNBUFFERED: '1',
-      // py/anecc_bridge.py: stdin is our pipe; when it ends, we are gone (see guardian there).
-      [parentPipeVariable]: '1',
-    };
-    for (const name of scrubbedVariables) delete env[name];
-    delete env['REQ_TIMEOUT'];
-    // The child gets no share of our stdout: only the IPC channel talks. Its stdin is a pipe
-    // only we hold the writing end of: it reads end of file exactly when we are gone.
-    const spawned = original.call(childProcess, pythonBin, args, {
-      ...options,
-      env,
-      stdio: ['pipe', 'pipe', 'pipe', 'ipc'],
-    });
-    // Listeners go on now: a missing interpreter emits 'error' on the next tick.
-    claimed = true;
-    watch(spawned);
-    return spawned;
+/** The child's environment, the same for both transports. */
+function childEnvironment(): Record<string, string | undefined> {
+  const env: Record<string, string | undefined> = {
+    ...process.env,
+    ...pinnedPythonBehaviour,
+    PYTHONDONTWRITEBYTECODE: '1',
+    PYTHONUNBUFFERED: '1',
+    // py/anecc_bridge.py: stdin is our pipe; when it ends, we are gone (see guardian there).
+    [parentPipeVariable]: '1',
   };
-  childProcess.spawn = owned as typeof childProcess.spawn;
-  const saved = Object.fromEntries(
-    [...scrubbedVariables, 'REQ_TIMEOUT'].map((name) => [name, process.env[name]] as const),
-  );
-  // pythonia reads these once, at import: no debug printing, and no 100 s timer per call
-  // (REQ_TIMEOUT=0 disables its timer; our own budget and the child watch replace it).
-  for (const name of scrubbedVariables) delete process.env[name];
-  process.env['REQ_TIMEOUT'] = '0';
-  try {
-    return start();
-  } finally {
-    childProcess.spawn = original;
-    for (const [name, value] of Object.entries(saved)) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
+  for (const name of scrubbedVariables) delete env[name];
+  delete env['REQ_TIMEOUT'];
+  return env;
 }
 
-/** Starts Python through pythonia and imports the bridge module; rejects with a typed error. */
-export async function startPythonChild(options: PythonChildOptions): Promise<PythonChild> {
-  if (activeChild) {
-    throw new PythonEngineError('busy', messages.engineBusy);
-  }
-  activeChild = true;
+// The child gets no share of our stdout: only the call channel talks. Its stdin is a pipe only
+// we hold the writing end of: it reads end of file exactly when we are gone.
+const childStdio = (channel: 'ipc' | 'pipe'): SpawnOptions['stdio'] => ['pipe', 'pipe', 'pipe', channel];
 
+/** The shared life of one child: how it fails, how calls are guarded, how it is closed. */
+interface Supervisor {
+  fatal(): PythonEngineError | undefined;
+  fail(error: PythonEngineError): void;
+  tail(): string | undefined;
+  kill(signal: NodeJS.Signals): void;
+  /** Settles with `work`, or rejects when the child dies, the budget runs out, or a signal ends the command. */
+  guarded<T>(work: Promise<T>, what: string, timeoutMs: number): Promise<T>;
+  removeWhenGone(path: string): void;
+  /** Closes: `end` asks the child to exit; SIGKILL follows after a grace period. */
+  close(end: () => void): Promise<void>;
+  /** A start that failed after the spawn: kill the child now and drop the handlers. */
+  abandon(): void;
+}
+
+/**
+ * Watches `proc` from the moment it is spawned (a missing interpreter emits 'error' on the next
+ * tick) and ties its life to ours.
+ */
+function supervise(proc: ChildProcess, options: PythonChildOptions): Supervisor {
   let stderrTail = '';
   let fatal: PythonEngineError | undefined;
   let exited = false;
@@ -153,59 +143,32 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   const exitPromise = new Promise<void>((resolve) => {
     resolveExit = resolve;
   });
-  let spawned: ChildProcess | undefined;
-  const watch = (proc: ChildProcess): void => {
-    spawned = proc;
-    const collect = (chunk: Buffer): void => {
-      stderrTail = (stderrTail + chunk.toString('utf8')).slice(-stderrTailInChars);
-    };
-    proc.stdout?.on('data', collect);
-    proc.stderr?.on('data', collect);
-    proc.on('error', (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'EACCES') {
-        fail(
-          new PythonEngineError('python_not_found', messages.cannotRunPython(options.pythonBin, error.code), { cause: error }),
-        );
-      } else {
-        fail(
-          new PythonEngineError('python_exited', messages.pythonProcessFailed(error.message), {
-            cause: error,
-            stderrTail: tail(),
-          }),
-        );
-      }
-    });
-    const done = (code: number | null, signal: NodeJS.Signals | null): void => {
-      if (exited) return;
-      exited = true;
-      fail(new PythonEngineError('python_exited', messages.pythonProcessEnded(code, signal), { stderrTail: tail() }));
-      resolveExit();
-    };
-    proc.once('exit', done);
-    // A process that never started emits 'close' (after 'error') but may skip 'exit'.
-    proc.once('close', done);
+  const collect = (chunk: Buffer): void => {
+    stderrTail = (stderrTail + chunk.toString('utf8')).slice(-stderrTailInChars);
   };
-
-  let module: PythoniaModule;
-  try {
-    module = withOwnedSpawn(options.pythonBin, watch, () => {
-      if (pythonia === undefined) {
-        pythonia = require('pythonia') as PythoniaModule;
-      } else if (pythonia.com.proc === null) {
-        pythonia.com.start();
-      }
-      return pythonia;
-    });
-  } catch (cause) {
-    spawned?.kill('SIGKILL');
-    activeChild = false;
-    throw new PythonEngineError('python_not_found', messages.cannotStartThroughPythonia(options.pythonBin), { cause });
-  }
-  if (spawned === undefined) {
-    activeChild = false;
-    throw new PythonEngineError('bridge_failed', messages.pythoniaStartedNothing);
-  }
-  const proc: ChildProcess = spawned;
+  proc.stdout?.on('data', collect);
+  proc.stderr?.on('data', collect);
+  proc.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT' || error.code === 'EACCES') {
+      fail(new PythonEngineError('python_not_found', messages.cannotRunPython(options.pythonBin, error.code), { cause: error }));
+    } else {
+      fail(
+        new PythonEngineError('python_exited', messages.pythonProcessFailed(error.message), {
+          cause: error,
+          stderrTail: tail(),
+        }),
+      );
+    }
+  });
+  const done = (code: number | null, signal: NodeJS.Signals | null): void => {
+    if (exited) return;
+    exited = true;
+    fail(new PythonEngineError('python_exited', messages.pythonProcessEnded(code, signal), { stderrTail: tail() }));
+    resolveExit();
+  };
+  proc.once('exit', done);
+  // A process that never started emits 'close' (after 'error') but may skip 'exit'.
+  proc.once('close', done);
 
   const kill = (signal: NodeJS.Signals): void => {
     if (!exited) proc.kill(signal);
@@ -243,7 +206,6 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   process.on('exit', onProcessExit);
   for (const signal of endingSignals) process.on(signal, onSignal);
 
-  /** Settles with `work`, or rejects when the child dies, the budget runs out, or a signal ends the command. */
   const guarded = <T>(work: Promise<T>, what: string, timeoutMs: number): Promise<T> => {
     // pythonia never settles a call to a dead child; never let a late rejection go unhandled.
     work.catch(() => {});
@@ -293,14 +255,14 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
   const removeWhenGone = (path: string): void => {
     if (!exited && proc.stdin?.writable) proc.stdin.write(`${path}\0`);
   };
-  const close = async (): Promise<void> => {
+  const close = async (end: () => void): Promise<void> => {
     if (closed) return;
     closed = true;
     fail(new PythonEngineError('closed', messages.engineClosed));
     try {
-      module.python.exit();
+      end();
     } catch {
-      // exit() throws when pythonia already dropped its process; the kill below still runs.
+      // The child may already be gone (pythonia's exit() throws then); the kill below still runs.
     }
     const timeout = (ms: number): Promise<void> =>
       new Promise((resolve) => setTimeout(resolve, ms).unref());
@@ -314,12 +276,160 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     if (!released) cleanup();
     release();
     proc.stdin?.end();
-    activeChild = false;
+  };
+  const abandon = (): void => {
+    closed = true;
+    kill('SIGKILL');
+    release();
+  };
+
+  return { fatal: () => fatal, fail, tail, kill, guarded, removeWhenGone, close, abandon };
+}
+
+/**
+ * The child as engine.ts sees it: calls queued so that each budget starts when its call is
+ * actually sent (Python runs them one at a time).
+ */
+function childHandle(
+  proc: ChildProcess,
+  supervisor: Supervisor,
+  options: PythonChildOptions,
+  send: (fn: BridgeFunction, arg: string | undefined) => Promise<unknown>,
+  close: () => Promise<void>,
+): PythonChild {
+  let queue: Promise<unknown> = Promise.resolve();
+  const call = (fn: BridgeFunction, arg: string | undefined, timeoutMs = options.timeoutMs): Promise<unknown> => {
+    const run = (): Promise<unknown> => {
+      const fatal = supervisor.fatal();
+      if (fatal) return Promise.reject(fatal);
+      return supervisor.guarded(send(fn, arg), fn, timeoutMs);
+    };
+    const result = queue.then(run, run);
+    queue = result.catch(() => {});
+    return result;
+  };
+  return { pid: proc.pid, call, removeWhenGone: supervisor.removeWhenGone, close };
+}
+
+/** Starts Python on the given transport; resolves when calls can be sent, rejects with a typed error. */
+export function startPythonChild(options: PythonChildOptions): Promise<PythonChild> {
+  return options.transport === 'pythonia' ? startThroughPythonia(options) : startOnPipe(options);
+}
+
+/** `PYTHON_BIN py/anecc_bridge.py serve`, its calls on descriptor 3 (see wire.ts). */
+async function startOnPipe(options: PythonChildOptions): Promise<PythonChild> {
+  let proc: ChildProcess;
+  try {
+    proc = spawn(options.pythonBin, [options.bridgePath, 'serve'], { env: childEnvironment(), stdio: childStdio('pipe') });
+  } catch (cause) {
+    // What spawn refuses outright (a NUL in the path, say) is, as with pythonia, no interpreter.
+    throw new PythonEngineError('python_not_found', messages.cannotRunPython(options.pythonBin, (cause as NodeJS.ErrnoException).code), { cause });
+  }
+  const supervisor = supervise(proc, options);
+  // A socket pair: one duplex descriptor (null only if Node could not make it).
+  const channel = (proc.stdio[3] ?? null) as Duplex | null;
+  const pending = new Map<number, { fn: BridgeFunction; resolve: (text: string) => void; reject: (error: PythonEngineError) => void }>();
+  let nextId = 0;
+
+  const rejectPending = (error: PythonEngineError): void => {
+    for (const call of pending.values()) call.reject(error);
+    pending.clear();
+  };
+  // A child that says what we cannot read is not trusted with the next call.
+  const badAnswer = (message: string): void => {
+    reader.stop();
+    const error = new PythonEngineError('bad_reply', message, { stderrTail: supervisor.tail() });
+    supervisor.fail(error);
+    rejectPending(error);
+    supervisor.kill('SIGKILL');
+    channel?.destroy();
+  };
+  const onLine = (line: string): void => {
+    const answer = decodeAnswer(line);
+    if ('problem' in answer) return badAnswer(messages.answerNotUnderstood(answer.problem));
+    const waiting = pending.get(answer.id);
+    if (waiting === undefined) return badAnswer(messages.answerNotUnderstood(`no call ${answer.id} is waiting`));
+    pending.delete(answer.id);
+    if ('result' in answer) return waiting.resolve(answer.result);
+    const { type, message } = answer.exception;
+    waiting.reject(pythonCallError(waiting.fn, type, message, supervisor.tail(), undefined));
+  };
+  const maxBytes = options.maxAnswerBytes ?? maxAnswerLineBytes;
+  const reader = new LineReader(maxBytes, onLine, () => badAnswer(messages.answerTooLong(maxBytes)));
+  // The channel's end or failure may come before the exit; guarded() then waits for the exit.
+  const channelGone = (): void => rejectPending(new PythonEngineError('python_exited', messages.bridgeChannelClosed));
+  channel?.on('data', (chunk: Buffer) => reader.push(chunk));
+  channel?.on('end', channelGone);
+  channel?.on('close', channelGone);
+  channel?.on('error', channelGone);
+
+  const send = (fn: BridgeFunction, arg: string | undefined): Promise<string> =>
+    new Promise<string>((resolve, reject) => {
+      if (channel === null || channel.destroyed || !channel.writable) {
+        reject(new PythonEngineError('python_exited', messages.bridgeChannelClosed));
+        return;
+      }
+      nextId += 1;
+      pending.set(nextId, { fn, resolve, reject });
+      channel.write(encodeRequest(nextId, fn, arg));
+    });
+  const close = async (): Promise<void> => {
+    // End of file on its descriptor 3 is the child's cue to exit.
+    await supervisor.close(() => channel?.end());
+    channel?.destroy();
+  };
+
+  try {
+    await supervisor.guarded(new Promise<void>((resolve) => proc.once('spawn', () => resolve())), 'starting Python', options.timeoutMs);
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return childHandle(proc, supervisor, options, send, close);
+}
+
+/** Starts Python through pythonia and imports the bridge module. */
+async function startThroughPythonia(options: PythonChildOptions): Promise<PythonChild> {
+  if (pythoniaActive) {
+    throw new PythonEngineError('busy', messages.engineBusy);
+  }
+  pythoniaActive = true;
+
+  let spawned: { proc: ChildProcess; supervisor: Supervisor } | undefined;
+  let module: PythoniaModule;
+  try {
+    module = withOwnedSpawn(
+      options.pythonBin,
+      (proc) => {
+        spawned = { proc, supervisor: supervise(proc, options) };
+      },
+      () => {
+        if (pythonia === undefined) {
+          pythonia = require('pythonia') as PythoniaModule;
+        } else if (pythonia.com.proc === null) {
+          pythonia.com.start();
+        }
+        return pythonia;
+      },
+    );
+  } catch (cause) {
+    spawned?.supervisor.abandon();
+    pythoniaActive = false;
+    throw new PythonEngineError('python_not_found', messages.cannotStartThroughPythonia(options.pythonBin), { cause });
+  }
+  if (spawned === undefined) {
+    pythoniaActive = false;
+    throw new PythonEngineError('bridge_failed', messages.pythoniaStartedNothing);
+  }
+  const { proc, supervisor } = spawned;
+  const close = async (): Promise<void> => {
+    await supervisor.close(() => module.python.exit());
+    pythoniaActive = false;
   };
 
   let bridge: BridgeProxy;
   try {
-    bridge = (await guarded(module.python(options.bridgePath), 'importing py/anecc_bridge.py', options.timeoutMs)) as BridgeProxy;
+    bridge = (await supervisor.guarded(module.python(options.bridgePath), 'importing py/anecc_bridge.py', options.timeoutMs)) as BridgeProxy;
   } catch (error) {
     await close();
     if (error instanceof PythonEngineError && error.code === 'python_error') {
@@ -332,22 +442,50 @@ export async function startPythonChild(options: PythonChildOptions): Promise<Pyt
     }
     throw error;
   }
+  const send = (fn: BridgeFunction, arg: string | undefined): Promise<unknown> =>
+    Promise.resolve(arg === undefined ? bridge[fn]() : bridge[fn](arg));
+  return childHandle(proc, supervisor, options, send, close);
+}
 
-  // Calls run one at a time on the Python side; queue them here so each budget starts when
-  // its call is actually sent.
-  let queue: Promise<unknown> = Promise.resolve();
-  const call = (fn: BridgeFunction, arg: string | undefined, timeoutMs = options.timeoutMs): Promise<unknown> => {
-    const run = (): Promise<unknown> => {
-      if (fatal) return Promise.reject(fatal);
-      const sent = arg === undefined ? bridge[fn]() : bridge[fn](arg);
-      return guarded(Promise.resolve(sent), fn, timeoutMs);
-    };
-    const result = queue.then(run, run);
-    queue = result.catch(() => {});
-    return result;
+/**
+ * Runs `start` with child_process.spawn redirected for pythonia's interface.py only. pythonia is
+ * CommonJS and spawns from its constructor, so `start` is synchronous, and so is every change
+ * made here to the process (spawn and the environment): nothing else can run while they last.
+ */
+function withOwnedSpawn<T>(pythonBin: string, watch: (child: ChildProcess) => void, start: () => T): T {
+  const childProcess = require('node:child_process') as typeof import('node:child_process');
+  const original = childProcess.spawn;
+  let claimed = false;
+  const owned = (command: string, args: readonly string[], options: SpawnOptions): ChildProcess => {
+    const isPythonia = !claimed && Array.isArray(args) && String(args[0] ?? '').endsWith('interface.py');
+    if (!isPythonia) return original.call(childProcess, command, args, options);
+    const spawned = original.call(childProcess, pythonBin, args, {
+      ...options,
+      env: childEnvironment(),
+      stdio: childStdio('ipc'),
+    });
+    // Listeners go on now: a missing interpreter emits 'error' on the next tick.
+    claimed = true;
+    watch(spawned);
+    return spawned;
   };
-
-  return { pid: proc.pid, call, removeWhenGone, close };
+  childProcess.spawn = owned as typeof childProcess.spawn;
+  const saved = Object.fromEntries(
+    [...scrubbedVariables, 'REQ_TIMEOUT'].map((name) => [name, process.env[name]] as const),
+  );
+  // pythonia reads these once, at import: no debug printing, and no 100 s timer per call
+  // (REQ_TIMEOUT=0 disables its timer; our own budget and the child watch replace it).
+  for (const name of scrubbedVariables) delete process.env[name];
+  process.env['REQ_TIMEOUT'] = '0';
+  try {
+    return start();
+  } finally {
+    childProcess.spawn = original;
+    for (const [name, value] of Object.entries(saved)) {
+      if (value === undefined) delete process.env[name];
+      else process.env[name] = value;
+    }
+  }
 }
 
 /** A rejection from pythonia: Python exceptions come with an empty message and the text in the stack. */
@@ -355,10 +493,17 @@ function fromPythoniaError(cause: unknown, what: string, stderrTail: string | un
   if (cause instanceof PythonEngineError) return cause;
   const stack = cause instanceof Error ? cause.stack : undefined;
   const parsed = parsePythonExceptionStack(stack);
-  const text = parsed ? `${parsed.type}${parsed.message ? `: ${parsed.message}` : ''}` : String(cause);
-  return new PythonEngineError('python_error', messages.pythonCallFailed(what, text), {
-    pythonType: parsed?.type,
-    pythonMessage: parsed?.message,
+  if (parsed === undefined) {
+    return new PythonEngineError('python_error', messages.pythonCallFailed(what, String(cause)), { stderrTail, cause });
+  }
+  return pythonCallError(what, parsed.type, parsed.message, stderrTail, cause);
+}
+
+/** A Python exception that escaped a bridge function, as either transport reports it. */
+function pythonCallError(what: string, type: string, message: string, stderrTail: string | undefined, cause: unknown): PythonEngineError {
+  return new PythonEngineError('python_error', messages.pythonCallFailed(what, `${type}${message ? `: ${message}` : ''}`), {
+    pythonType: type,
+    pythonMessage: message,
     stderrTail,
     cause,
   });

@@ -15,7 +15,16 @@ export interface PythonEngineOptions {
   readonly patchesDir?: string | undefined;
   /** Where patched copies are cached; default env ANECC_CACHE_DIR, else $XDG_CACHE_HOME/anecc or ~/.cache/anecc. */
   readonly cacheDir?: string | undefined;
+  /** How calls reach the Python child; default env ANECC_BRIDGE_TRANSPORT, else 'pipe'. */
+  readonly transport?: BridgeTransport | undefined;
 }
+
+/**
+ * How calls reach py/anecc_bridge.py. 'pipe': the script itself (`serve`), newline-delimited JSON
+ * on a socket pair (descriptor 3); 'pythonia': through pythonia's interface.py and its proxies,
+ * one engine per Node process.
+ */
+export type BridgeTransport = 'pipe' | 'pythonia';
 
 /** Options with every default decided (see normalizePythonEngineOptions). */
 export interface NormalizedPythonEngineOptions {
@@ -24,6 +33,7 @@ export interface NormalizedPythonEngineOptions {
   readonly timeoutMs: number;
   readonly patchesDir: string;
   readonly cacheDir: string;
+  readonly transport: BridgeTransport;
 }
 
 /** Why the Python engine could not do what was asked. */
@@ -42,11 +52,11 @@ export type PythonEngineErrorCode =
   | 'upstream_not_found'
   /** anecc was found but importing it raised (missing construct, broken file...). */
   | 'upstream_import_failed'
-  /** The bridge answered something that does not match its schema. */
+  /** The bridge answered something that does not match its schema (or, on the pipe, no answer line at all). */
   | 'bad_reply'
   /** A Python exception escaped the bridge (a bug in py/). */
   | 'python_error'
-  /** Another Python engine is open in this Node process (pythonia keeps one child per process). */
+  /** Another pythonia engine is open in this Node process (pythonia keeps one child per process). */
   | 'busy'
   /** Python ran out of something (disk space, memory, file descriptors) or hit an I/O error. */
   | 'python_environment'

@@ -108,7 +108,7 @@ function sampleFile(options: DoctorOptions, packageRoot: string): string | undef
 
 /** Checks the Python engine from interpreter to converted bytes; never throws for an engine problem. */
 export async function runDoctor(env: Env = process.env, options: DoctorOptions = {}): Promise<DoctorReport> {
-  // The bridge (pythonia, execa, the patch library) loads only when doctor runs, not with every tool.
+  // The bridge (its child handling, execa, the patch library) loads only when doctor runs, not with every tool.
   const {
     PatchError,
     PythonEngineError,

@@ -4,6 +4,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { expect } from 'vitest';
+import { PythonEngineError } from '../../src/bridge/index.js';
 
 /** A working package: logs, prints, compiles 0x1000 bytes of header plus `payload`. */
 export const workingAnecc = String.raw`
@@ -127,6 +129,19 @@ export function processExists(pid: number | undefined): boolean {
   } catch {
     return false;
   }
+}
+
+/** Expects `work` to reject with a PythonEngineError of `code` within `budgetMs`. */
+export async function expectRejection(work: Promise<unknown>, code: string, budgetMs: number): Promise<PythonEngineError> {
+  const started = performance.now();
+  const error = await work.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(performance.now() - started).toBeLessThan(budgetMs);
+  expect(error).toBeInstanceOf(PythonEngineError);
+  expect((error as PythonEngineError).code).toBe(code);
+  return error as PythonEngineError;
 }
 
 /** Interpreter for the hermetic tests: any Python 3 will do (the fakes need no construct). */

@@ -29,6 +29,16 @@ describe('normalizeConvertOptions', () => {
     expect(() => normalizeConvertOptions({ path: 'a', profile: 'patch' }, {})).toThrow('--profile: expected "patched" or "upstream", got "patch"');
   });
 
+  it('should take the bridge transport from ANECC_BRIDGE_TRANSPORT, the pipe by default, and refuse others', () => {
+    expect(normalizeConvertOptions({ path: 'a' }, {}).python.transport).toBe('pipe');
+    expect(normalizeConvertOptions({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: 'pythonia' }).python.transport).toBe('pythonia');
+    expect(normalizeConvertOptions({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: '' }).python.transport).toBe('pipe');
+    expect(normalizeConvertOptions({ path: 'a', python: { transport: 'pipe' } }, { ANECC_BRIDGE_TRANSPORT: 'pythonia' }).python.transport).toBe('pipe');
+    expect(() => normalizeConvertOptions({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: 'ipc' })).toThrow(
+      new OptionsError('ANECC_BRIDGE_TRANSPORT: expected "pipe" or "pythonia", got "ipc"'),
+    );
+  });
+
   it('should refuse values of the wrong type from library callers', () => {
     expect(() => normalizeConvertOptions({ path: 'a', print: 'yes' }, {})).toThrow('print: expected a boolean, got string');
     expect(() => normalizeConvertOptions({}, {})).toThrow('path: expected a string, got undefined');

@@ -1,5 +1,6 @@
 // Item 3: the Python child dies with anecc, even by SIGKILL and even while upstream holds the
-// GIL in a regex (where no Python thread can notice anything), and leaves no work folder.
+// GIL in a regex (where no Python thread can notice anything), and leaves no work folder; on both
+// bridge transports.
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -35,7 +36,9 @@ function marked(mark: string): { pid: number; python: boolean }[] {
     if (!/^\d+$/.test(entry)) continue;
     try {
       if (!readFileSync(`/proc/${entry}/environ`).includes(`ANECC_DEATH_RUN=${mark}\0`)) continue;
-      found.push({ pid: Number(entry), python: readFileSync(`/proc/${entry}/cmdline`).includes('interface.py') });
+      const cmdline = readFileSync(`/proc/${entry}/cmdline`);
+      // pythonia's child runs its interface.py; the pipe's runs the bridge script itself.
+      found.push({ pid: Number(entry), python: cmdline.includes('interface.py') || cmdline.includes('anecc_bridge.py') });
     } catch {
       // Ended meanwhile.
     }
@@ -46,12 +49,17 @@ function marked(mark: string): { pid: number; python: boolean }[] {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe.skipIf(process.platform !== 'linux')('the Python child and its work folder end with anecc', () => {
-  it.each(['SIGKILL', 'SIGTERM'] as const)('%s while upstream holds the GIL', async (signal) => {
-    const tmp = join(work, signal);
+  it.each([
+    ['SIGKILL', 'pipe'],
+    ['SIGTERM', 'pipe'],
+    ['SIGKILL', 'pythonia'],
+    ['SIGTERM', 'pythonia'],
+  ] as const)('%s while upstream holds the GIL (%s transport)', async (signal, transport) => {
+    const tmp = join(work, `${signal}-${transport}`);
     mkdirSync(tmp);
-    const mark = `${process.pid}-${signal}`;
+    const mark = `${process.pid}-${signal}-${transport}`;
     const child = spawn(process.execPath, [anecc, join(repoRoot, 'hwx', 'mul-v5.hwx'), '--engine', 'python', '--profile', 'upstream', '-o', join(work, 'x.anec')], {
-      env: { ...process.env, TMPDIR: tmp, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir, ANECC_DEATH_RUN: mark },
+      env: { ...process.env, TMPDIR: tmp, PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir, ANECC_BRIDGE_TRANSPORT: transport, ANECC_DEATH_RUN: mark },
       stdio: 'ignore',
     });
     const exited = new Promise((resolve) => child.on('exit', resolve));

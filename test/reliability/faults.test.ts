@@ -1,5 +1,6 @@
 // The fault suite (issue 14, "done when"): real `anecc` processes, each interrupted by a signal
-// fast-check chooses (INT, TERM, HUP, KILL), at a moment it chooses, under an engine it chooses.
+// fast-check chooses (INT, TERM, HUP, KILL), at a moment it chooses, under an engine and a bridge
+// transport it chooses.
 // Afterwards no output temporary, no work folder and no Python process may be left; after a
 // SIGKILL, which no process can react to, the next run in the same folders must remove what the
 // killed one left. A fake upstream (test/bridge/fake-anecc.ts) gives a Python child without the
@@ -24,7 +25,13 @@ afterAll(() => {
 const sample = join(repoRoot, 'hwx', 'mul-v5.hwx');
 const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGKILL'] as const;
 const engines = ['python', 'both', 'native', 'default'] as const;
-type Scenario = { readonly signal: (typeof signals)[number]; readonly delayMs: number; readonly engine: (typeof engines)[number] };
+const transports = ['pipe', 'pythonia'] as const;
+type Scenario = {
+  readonly signal: (typeof signals)[number];
+  readonly delayMs: number;
+  readonly engine: (typeof engines)[number];
+  readonly transport: (typeof transports)[number];
+};
 
 // Scenarios run this many at a time (real processes; the machine has few cores).
 const parallel = 4;
@@ -68,7 +75,7 @@ function run(args: readonly string[], env: NodeJS.ProcessEnv, signal?: { name: N
 
 const leftovers = (dir: string) => readdirSync(dir);
 
-async function scenario({ signal, delayMs, engine }: Scenario): Promise<void> {
+async function scenario({ signal, delayMs, engine, transport }: Scenario): Promise<void> {
   const id = `${process.pid}-${(scenarioCount += 1)}`;
   const root = join(work, id);
   const tmp = join(root, 'tmp');
@@ -81,6 +88,7 @@ async function scenario({ signal, delayMs, engine }: Scenario): Promise<void> {
     PYTHON_BIN: testPythonBin,
     ANECC_UPSTREAM_SRC: fake.src,
     ANECC_CACHE_DIR: fake.cacheDir,
+    ANECC_BRIDGE_TRANSPORT: transport,
     ANECC_FAULT_RUN: id,
   };
   const engineArgs = engine === 'default' ? [] : ['--engine', engine];
@@ -90,7 +98,7 @@ async function scenario({ signal, delayMs, engine }: Scenario): Promise<void> {
 
   // The Python child and its guardian end with the command, whatever ended it.
   const gone = await eventually(() => markedProcesses(id).length === 0, 5000);
-  expect(gone, `processes left after ${signal} at ${delayMs} ms (${engine}): ${markedProcesses(id).join(' ')}`).toBe(true);
+  expect(gone, `processes left after ${signal} at ${delayMs} ms (${engine}, ${transport}): ${markedProcesses(id).join(' ')}`).toBe(true);
   if (signal === 'SIGKILL') {
     const left = leftovers(tmp).length + leftovers(out).filter((n) => n.endsWith('.tmp')).length;
     if (left > 0) {
@@ -100,7 +108,7 @@ async function scenario({ signal, delayMs, engine }: Scenario): Promise<void> {
     }
   }
   const clean = await eventually(() => leftovers(tmp).length === 0 && leftovers(out).every((n) => !n.startsWith('.')), 3000);
-  expect(clean, `left after ${signal} at ${delayMs} ms (${engine}): tmp [${leftovers(tmp).join(' ')}] out [${leftovers(out).join(' ')}]`).toBe(true);
+  expect(clean, `left after ${signal} at ${delayMs} ms (${engine}, ${transport}): tmp [${leftovers(tmp).join(' ')}] out [${leftovers(out).join(' ')}]`).toBe(true);
   rmSync(root, { recursive: true, force: true });
 }
 
@@ -110,6 +118,7 @@ const scenarioArbitrary = fc.record({
   // the 16 MiB output: most of a run's life, with more weight early where the states change.
   delayMs: fc.oneof(fc.integer({ min: 0, max: 400 }), fc.integer({ min: 0, max: 1000 })),
   engine: fc.constantFrom(...engines),
+  transport: fc.constantFrom(...transports),
 });
 
 describe.skipIf(process.platform !== 'linux')('fault suite: signals at any moment leave nothing behind', () => {

@@ -80,23 +80,29 @@ describe('one fallback rule (item 9)', () => {
     expect(existsSync(out)).toBe(true);
   });
 
-  it('a hung Python: an explicit --engine both exits 1 with that reason', async () => {
-    const out = join(work, 'hung-both.anec');
-    const r = await runAnecc([sample, '--engine', 'both', '--profile', 'upstream', '-o', out], { env: withFake(hangingInConvert, { ANECC_PYTHON_TIMEOUT_MS: '1500' }) });
+  it.each(['pipe', 'pythonia'])('a hung Python: an explicit --engine both exits 1 with that reason (%s transport)', async (transport) => {
+    const out = join(work, `hung-both-${transport}.anec`);
+    const env = withFake(hangingInConvert, { ANECC_PYTHON_TIMEOUT_MS: '1500', ANECC_BRIDGE_TRANSPORT: transport });
+    const r = await runAnecc([sample, '--engine', 'both', '--profile', 'upstream', '-o', out], { env });
     expect(r.exitCode).toBe(1);
     expect(r.stderr).toMatch(/^anecc: error: .*: the Python engine failed: convert: no answer from Python within 1500 ms/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it('a crash is worded the same in every mode', async () => {
+  it('a crash is worded the same in every mode, on both transports', async () => {
+    const modes = [['--engine', 'python'], ['--engine', 'both'], []];
     const runs = await Promise.all(
-      [['--engine', 'python'], ['--engine', 'both'], []].map((engine) =>
-        runAnecc([sample, '--profile', 'upstream', ...engine, '-o', join(work, `crash-${engine.length}.anec`)], { env: withFake(killingItself) }),
+      ['pipe', 'pythonia'].flatMap((transport) =>
+        modes.map((engine) =>
+          runAnecc([sample, '--profile', 'upstream', ...engine, '-o', join(work, `crash-${transport}-${engine.length}.anec`)], {
+            env: withFake(killingItself, { ANECC_BRIDGE_TRANSPORT: transport }),
+          }),
+        ),
       ),
     );
     const reasons = runs.map((r) => /the Python engine failed: (.*)$/m.exec(r.stderr)?.[1]);
     expect(reasons[0]).toBe('convert: Python process killed by SIGKILL'.replace('convert: ', ''));
     expect(new Set(reasons).size).toBe(1);
-    expect(runs.map((r) => r.exitCode)).toEqual([1, 1, 0]);
+    expect(runs.map((r) => r.exitCode)).toEqual([1, 1, 0, 1, 1, 0]);
   });
 });
