@@ -60,7 +60,7 @@ function setting(name: string): { cwd: string; env: NodeJS.ProcessEnv } {
   }
   const bin = path.join(work, 'bin');
   mkdirSync(bin, { recursive: true });
-  writeFileSync(path.join(bin, 'anecc'), `#!/bin/sh\nexec node ${JSON.stringify(path.join(repoRoot, 'bin', 'anecc.js'))} "$@"\n`);
+  writeFileSync(path.join(bin, 'anecc'), `#!/bin/sh\nexec node ${JSON.stringify(path.join(repoRoot, 'bin', 'anecc.cjs'))} "$@"\n`);
   chmodSync(path.join(bin, 'anecc'), 0o755);
   // No Python engine: an interpreter that is not there, so the outcome is the same on every machine.
   const env: NodeJS.ProcessEnv = { ...process.env, PATH: `${bin}${path.delimiter}${process.env['PATH'] ?? ''}`, PYTHON_BIN: path.join(work, 'no-python'), ANECC_CACHE_DIR: path.join(work, 'cache') };
