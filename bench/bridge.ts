@@ -1,5 +1,6 @@
-// Figures for the Python bridge: start-up (spawn, pythonia, bridge import, first answer) and the
-// round trip of one empty call. The bench script prints them; nothing here needs upstream.
+// Figures for the Python bridge: start-up (spawn, bridge import, first answer; over the default
+// transport, ANECC_BRIDGE_TRANSPORT chooses) and the round trip of one empty call. The bench script
+// prints them; nothing here needs upstream.
 
 import { performance } from 'node:perf_hooks';
 import { openPythonEngine } from '../src/bridge/index.js';

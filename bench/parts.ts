@@ -26,7 +26,7 @@ export async function runBenchParts(figure: Figure): Promise<void> {
     return;
   }
   const bridge = await benchBridge();
-  figure('bridge-startup-ms', bridge.startupMs, 'spawn, pythonia, bridge import, first answer');
+  figure('bridge-startup-ms', bridge.startupMs, 'spawn, bridge import, first answer (default transport)');
   figure('bridge-call-us', bridge.callUs, 'median empty round trip');
 
   // Extra wall time of --engine both over --engine native, per corpus file (medians of 3 runs).
