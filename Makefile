@@ -10,7 +10,7 @@ node_modules/.installed: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund
 	touch $@
 
-dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json scripts/bundle-cli.mjs $(shell find src -name '*.ts' 2>/dev/null)
+dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json scripts/bundle-cli.mjs scripts/code-cache.cjs bin/anecc.cjs $(shell find src -name '*.ts' 2>/dev/null)
 	$(NPM) run --silent build
 	touch $@
 

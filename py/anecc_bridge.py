@@ -141,7 +141,9 @@ def _tie_to_parent():
             os.close(null)
 
 
-if __name__ != "__main__":
+# Before the watch thread below starts: the guardian is forked, and a fork is only safe while the
+# process has one thread.
+if __name__ != "__main__" or sys.argv[1:] == ["serve"]:
     _tie_to_parent()
 
 threading.Thread(target=_exit_with_parent, args=(os.getppid(),), name="anecc-parent-watch", daemon=True).start()
@@ -500,8 +502,8 @@ def _answer(line):
 
 
 def _serve():
-    """Answers calls on CALL_FD until the parent ends it (end of file), then exits 0."""
-    _tie_to_parent()
+    """Answers calls on CALL_FD until the parent ends it (end of file), then exits 0. Tied to the
+    parent at import (see _tie_to_parent above)."""
     if _answer_fd is not None:
         os.close(_answer_fd)
     # Speculatively: upstream's import of construct (which imports pdb...) is most of its start,

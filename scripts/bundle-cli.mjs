@@ -76,10 +76,14 @@ await build({
   plugins: [fullCliOnly],
   // Two folders below the package root, as the ESM bundle (packageRoot counts from there).
   define: { __ANECC_CONVERT_HELP__: JSON.stringify(help), 'import.meta.url': '__anecc_import_meta_url' },
-  banner: { js: "const __anecc_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+  // "use strict" first: esbuild's own directive would come after this line and count for nothing.
+  banner: { js: "'use strict';\nconst __anecc_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
 });
 // The build id that ties the code cache to this bundle (bin/anecc.cjs checks it), then the cache.
 const fast = readFileSync('dist/bundle/fast.cjs');
 appendFileSync('dist/bundle/fast.cjs', `// anecc-build ${createHash('sha256').update(fast).digest('hex')}\n`);
-const trained = spawnSync(process.execPath, ['scripts/code-cache.cjs'], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+// Without NODE_OPTIONS: V8 rejects a cache made under other flags, and `anecc` runs without them.
+const env = { ...process.env };
+delete env['NODE_OPTIONS'];
+const trained = spawnSync(process.execPath, ['scripts/code-cache.cjs'], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
 if (trained.status !== 0) throw new Error(`making dist/bundle/fast.cjs.cache failed:\n${trained.stderr}`);

@@ -249,6 +249,8 @@ export interface OpenIntent {
  */
 export async function openPythonEngine(options: PythonEngineOptions = {}, env: Env = process.env, intent: OpenIntent = {}): Promise<PythonEngine> {
   const normalized = normalizePythonEngineOptions(options, env);
+  const { transport } = normalized;
+  if (!transport.ok) throw new PythonEngineError('bad_transport', transport.message);
   // What earlier commands ended by SIGKILL left here (their guardian covers all but start-up).
   removeStale(tmpdir(), workFolderOwner, 'folder');
   // Made and registered synchronously, listeners first: a signal cannot slip between the two.
@@ -267,7 +269,7 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
       pythonBin: normalized.pythonBin,
       bridgePath: bridgeModulePath,
       timeoutMs: normalized.timeoutMs,
-      transport: normalized.transport,
+      transport: transport.transport,
       // Also runs when a signal or process.exit() ends the command before close().
       cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });

@@ -70,6 +70,7 @@ export function failureKey(input: FailureKeyInput): string {
     upstreamSrc: python.upstreamSrc ?? null,
     upstreamInitSha256: upstreamInit === undefined ? null : sha256(upstreamInit),
     profile,
+    transport: python.transport.ok ? python.transport.transport : null,
     version: packageVersion() ?? null,
     bridgeMtime: mtime(bridgeModulePath),
     patchesDir: profile === 'patched' ? python.patchesDir : null,

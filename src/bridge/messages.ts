@@ -3,6 +3,13 @@
 // carries; the error codes stay at the throw sites. Kept free of imports: the plain conversion
 // path loads it.
 
+// Options (options.ts)
+
+/** A transport name that is not one (the option or ANECC_BRIDGE_TRANSPORT). */
+export function badTransport(source: string, transports: readonly string[], value: string): string {
+  return `${source}: expected ${transports.map((t) => `"${t}"`).join(' or ')}, got ${JSON.stringify(value)}`;
+}
+
 // The Python child (python.ts)
 
 export const engineBusy = 'another Python engine on pythonia is already open in this process; close it first';

@@ -4,7 +4,8 @@ import { readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BridgeTransport, NormalizedPythonEngineOptions, PythonEngineOptions } from './types.js';
+import { badTransport } from './messages.js';
+import type { BridgeTransport, BridgeTransportSetting, NormalizedPythonEngineOptions, PythonEngineOptions } from './types.js';
 
 export const defaultTimeoutMs = 30_000;
 // A bridge call that needs longer than this is hung, whatever the caller asked for.
@@ -46,17 +47,21 @@ function defaultCacheDir(env: Env): string {
 
 const bridgeTransports: readonly BridgeTransport[] = ['pipe', 'pythonia'];
 
+const isTransport = (value: string): value is BridgeTransport => (bridgeTransports as readonly string[]).includes(value);
+
 /**
  * The lean pipe unless asked otherwise: pythonia stays selectable (the design names it as the
  * bridge, and the differential job may keep using it), by option or, for scripts, by environment.
+ * A bad option is the calling code's mistake (thrown now, as a bad timeoutMs); a bad environment
+ * value is kept as a setting, for whatever opens a Python engine to report.
  */
-function bridgeTransport(options: PythonEngineOptions, env: Env): BridgeTransport {
-  const [value, source] = options.transport !== undefined ? [options.transport, 'transport'] : [nonEmpty(env['ANECC_BRIDGE_TRANSPORT']), 'ANECC_BRIDGE_TRANSPORT'];
-  if (value === undefined) return 'pipe';
-  if (!(bridgeTransports as readonly string[]).includes(value)) {
-    throw new RangeError(`${source}: expected ${bridgeTransports.map((t) => `"${t}"`).join(' or ')}, got ${JSON.stringify(value)}`);
+function bridgeTransport(options: PythonEngineOptions, env: Env): BridgeTransportSetting {
+  if (options.transport !== undefined) {
+    if (!isTransport(options.transport)) throw new RangeError(badTransport('transport', bridgeTransports, options.transport));
+    return { ok: true, transport: options.transport };
   }
-  return value as BridgeTransport;
+  const value = nonEmpty(env['ANECC_BRIDGE_TRANSPORT']) ?? 'pipe';
+  return isTransport(value) ? { ok: true, transport: value } : { ok: false, message: badTransport('ANECC_BRIDGE_TRANSPORT', bridgeTransports, value) };
 }
 
 export function normalizePythonEngineOptions(

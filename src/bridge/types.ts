@@ -26,6 +26,12 @@ export interface PythonEngineOptions {
  */
 export type BridgeTransport = 'pipe' | 'pythonia';
 
+/**
+ * The transport as set. A bad ANECC_BRIDGE_TRANSPORT is reported where a Python engine opens (and
+ * by a conversion that would run Python), never by one that does not need Python.
+ */
+export type BridgeTransportSetting = { readonly ok: true; readonly transport: BridgeTransport } | { readonly ok: false; readonly message: string };
+
 /** Options with every default decided (see normalizePythonEngineOptions). */
 export interface NormalizedPythonEngineOptions {
   readonly pythonBin: string;
@@ -33,7 +39,7 @@ export interface NormalizedPythonEngineOptions {
   readonly timeoutMs: number;
   readonly patchesDir: string;
   readonly cacheDir: string;
-  readonly transport: BridgeTransport;
+  readonly transport: BridgeTransportSetting;
 }
 
 /** Why the Python engine could not do what was asked. */
@@ -58,6 +64,8 @@ export type PythonEngineErrorCode =
   | 'python_error'
   /** Another pythonia engine is open in this Node process (pythonia keeps one child per process). */
   | 'busy'
+  /** ANECC_BRIDGE_TRANSPORT names no transport. */
+  | 'bad_transport'
   /** Python ran out of something (disk space, memory, file descriptors) or hit an I/O error. */
   | 'python_environment'
   /** The engine was closed, or an earlier failure left it unusable. */

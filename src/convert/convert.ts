@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { AneccError } from '../hwx/index.js';
 import { DEFAULT_TARGET, findAnecTarget, generationWarning, layOutAnec, runNativeEngine, type ConvertRequest, type EngineName, type EngineOutcome } from '../anec/index.js';
-import type { PythonEngine } from '../bridge/index.js';
+import type { BridgeTransport, PythonEngine } from '../bridge/index.js';
 // Direct, as bridge/open.ts below: the failure memory is read before anything of Python loads.
 import { failureKey, recallFailure, rememberFailure } from '../bridge/failure-memory.js';
 import { defaultTimeoutMs } from '../bridge/options.js';
@@ -55,13 +55,13 @@ export interface ConvertReport {
 }
 
 /** A problem outside the conversion itself: unreadable input, a Python engine that cannot run. */
-export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_failed' | 'bad_python_timeout' | 'output_unwritable'> {
+export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_failed' | 'bad_python_timeout' | 'bad_python_transport' | 'output_unwritable'> {
   override readonly name = 'ConvertSetupError';
   /** More for --debug: what the Python child last wrote to stderr (a traceback, say). */
   readonly detail: string | undefined;
 
   constructor(
-    code: 'input_unreadable' | 'python_failed' | 'bad_python_timeout' | 'output_unwritable',
+    code: 'input_unreadable' | 'python_failed' | 'bad_python_timeout' | 'bad_python_transport' | 'output_unwritable',
     message: string,
     options?: { cause?: unknown; detail?: string | undefined },
   ) {
@@ -174,6 +174,8 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions, route: 
 
   // A bad setting is the user's to fix, in every mode that runs Python: checked before it starts.
   const timeoutMs = pythonTimeoutMs(bytes.length, options);
+  const { transport } = options.python;
+  if (!transport.ok) throw new ConvertSetupError('bad_python_transport', transport.message);
   if (route.kind === 'remembered') {
     return report(runNativeEngine(bytes, request, options.profile), ['native'], {
       notices: [{ level: 'notice', message: messages.rememberedFallbackNotice(route.reason) }],
@@ -183,7 +185,7 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions, route: 
   const notices: ConvertNotice[] = [];
   // The Python child starts first and boots while the native engine runs; both are compared
   // once both are done.
-  const pythonRun = runPython(bridge, bytes, request, options, timeoutMs, notices);
+  const pythonRun = runPython(bridge, bytes, request, options, { timeoutMs, transport: transport.transport }, notices);
   pythonRun.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   let native: EngineOutcome | undefined;
   try {
@@ -226,7 +228,7 @@ async function runPython(
   bytes: Uint8Array,
   request: ConvertRequest,
   options: ConversionOptions,
-  timeoutMs: number,
+  settings: { readonly timeoutMs: number; readonly transport: BridgeTransport },
   notices: ConvertNotice[],
 ): Promise<EngineOutcome> {
   const { PythonEngineError } = bridge;
@@ -244,7 +246,7 @@ async function runPython(
       writeFileSync(fsPath(path), bytes);
     }
     // Passed whole and with no environment: every default was decided with the options.
-    opening = bridge.openPythonEngine(options.python, {}, { profile: options.profile });
+    opening = bridge.openPythonEngine({ ...options.python, transport: settings.transport }, {}, { profile: options.profile });
   } catch (error) {
     opening = Promise.reject(error);
   }
@@ -260,7 +262,7 @@ async function runPython(
     throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
-    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs });
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: settings.timeoutMs });
     if (outcome === undefined) throw new PythonEngineError('bad_reply', messages.pythonNoResult);
     const rebuilt = engine.patchStatus()?.rebuilt;
     if (rebuilt !== undefined) {

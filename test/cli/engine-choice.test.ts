@@ -56,6 +56,27 @@ describe('ANECC_ENGINE', () => {
   });
 });
 
+describe('ANECC_BRIDGE_TRANSPORT', () => {
+  it('should be refused (exit 2) only where Python would run, and named by doctor', async () => {
+    const env = withFake(workingAnecc, { ANECC_BRIDGE_TRANSPORT: 'socket' });
+    const refusal = 'anecc: error: ANECC_BRIDGE_TRANSPORT: expected "pipe" or "pythonia", got "socket"';
+    const native = await runAnecc([sample, '--engine', 'native', '-o', join(work, 'transport-native.anec')], { env });
+    expect(native.exitCode, native.stderr).toBe(0);
+    for (const engine of [[], ['--engine', 'both'], ['--engine', 'python']]) {
+      const r = await runAnecc([sample, ...engine, '-o', join(work, 'transport-python.anec')], { env });
+      expect(r.exitCode, engine.join(' ')).toBe(2);
+      expect(r.stderr.trim()).toBe(refusal);
+      expect(existsSync(join(work, 'transport-python.anec'))).toBe(false);
+    }
+    const version = await runAnecc(['--version'], { env });
+    expect(version.exitCode, version.stderr).toBe(0);
+    const doctor = await runAnecc(['doctor'], { env });
+    expect(doctor.exitCode).toBe(1);
+    expect(doctor.stdout.replace(/\s+/g, ' ')).toContain('bad_transport: ANECC_BRIDGE_TRANSPORT: expected "pipe" or "pythonia", got "socket"');
+    expect(doctor.stderr).not.toContain('internal error');
+  });
+});
+
 describe('the default engine remembers a Python engine that cannot start', () => {
   it('should say in one line that only native ran, the second time without starting Python, until doctor probes', async () => {
     const env = withFake(raisingAtImport);

@@ -29,13 +29,17 @@ describe('normalizeConvertOptions', () => {
     expect(() => normalizeConvertOptions({ path: 'a', profile: 'patch' }, {})).toThrow('--profile: expected "patched" or "upstream", got "patch"');
   });
 
-  it('should take the bridge transport from ANECC_BRIDGE_TRANSPORT, the pipe by default, and refuse others', () => {
-    expect(normalizeConvertOptions({ path: 'a' }, {}).python.transport).toBe('pipe');
-    expect(normalizeConvertOptions({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: 'pythonia' }).python.transport).toBe('pythonia');
-    expect(normalizeConvertOptions({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: '' }).python.transport).toBe('pipe');
-    expect(normalizeConvertOptions({ path: 'a', python: { transport: 'pipe' } }, { ANECC_BRIDGE_TRANSPORT: 'pythonia' }).python.transport).toBe('pipe');
-    expect(() => normalizeConvertOptions({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: 'ipc' })).toThrow(
-      new OptionsError('ANECC_BRIDGE_TRANSPORT: expected "pipe" or "pythonia", got "ipc"'),
+  it('should take the bridge transport from ANECC_BRIDGE_TRANSPORT, the pipe by default, and keep a bad value for Python to report', () => {
+    const transport = (raw: Parameters<typeof normalizeConvertOptions>[0], env: Record<string, string>) => normalizeConvertOptions(raw, env).python.transport;
+    expect(transport({ path: 'a' }, {})).toEqual({ ok: true, transport: 'pipe' });
+    expect(transport({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: 'pythonia' })).toEqual({ ok: true, transport: 'pythonia' });
+    expect(transport({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: '' })).toEqual({ ok: true, transport: 'pipe' });
+    expect(transport({ path: 'a', python: { transport: 'pipe' } }, { ANECC_BRIDGE_TRANSPORT: 'pythonia' })).toEqual({ ok: true, transport: 'pipe' });
+    // Not an options error: a conversion that runs no Python must not fail on it.
+    expect(transport({ path: 'a' }, { ANECC_BRIDGE_TRANSPORT: 'ipc' })).toEqual({ ok: false, message: 'ANECC_BRIDGE_TRANSPORT: expected "pipe" or "pythonia", got "ipc"' });
+    // A bad option is the calling code's mistake, refused at once.
+    expect(() => normalizeConvertOptions({ path: 'a', python: { transport: 'ipc' as 'pipe' } }, {})).toThrow(
+      new OptionsError('transport: expected "pipe" or "pythonia", got "ipc"'),
     );
   });
 

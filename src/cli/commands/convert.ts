@@ -123,7 +123,7 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
     io.stderr(`anecc: error: ${error.message}\n`);
     // What Python wrote last (a traceback, a warning) is the way in when its engine fails.
     if (options.debug && error.detail) io.stderr(`${error.detail}\n`);
-    return error.code === 'bad_python_timeout' ? ExitCode.usage : ExitCode.failed;
+    return error.code === 'bad_python_timeout' || error.code === 'bad_python_transport' ? ExitCode.usage : ExitCode.failed;
   }
   return finish(report, io);
 }
