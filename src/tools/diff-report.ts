@@ -3,9 +3,8 @@
 
 import { z } from 'zod';
 import { warningSchema } from './inspect-report.js';
+import { DIFF_SCHEMA_VERSION } from './schema-versions.js';
 
-/** Version of this JSON shape; bumped when a field changes meaning or goes away. */
-export const DIFF_SCHEMA_VERSION = 2;
 
 /** A compared value: JSON integers for numbers, text for names, lists for shapes, null for "absent". */
 const diffValueSchema = z.union([z.int(), z.string(), z.array(z.int().nullable()), z.null()]);

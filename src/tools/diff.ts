@@ -3,7 +3,8 @@
 // and a row differs when its values are not all equal. Files of different generations are
 // compared on what they share only, and the report says what it left out.
 
-import { DIFF_SCHEMA_VERSION, type DiffFile, type DiffReport, type DiffRow, type DiffValue } from './diff-report.js';
+import type { DiffFile, DiffReport, DiffRow, DiffValue } from './diff-report.js';
+import { DIFF_SCHEMA_VERSION } from './schema-versions.js';
 import { differingBytes, fileDiffFields, regionBytes, type Field } from './diff-fields.js';
 import { fieldMapFor } from './field-map.js';
 import { inspectLoaded } from './inspect.js';

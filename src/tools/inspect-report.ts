@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { hwxIssueCodes } from '../hwx/index.js';
 import { ANEC_SCALAR_FIELDS, anecTargetNames, isU64Field, type AnecScalarKey, type AnecTargetName, type AnecU64ScalarKey } from '../anec/index.js';
+import { INSPECT_SCHEMA_VERSION } from './schema-versions.js';
 
 const int = z.int();
 const nullableInt = z.int().nullable();
@@ -235,8 +236,6 @@ const taskSchema = z.object({
   registers: z.array(registerSchema),
 });
 
-/** Version of the inspect JSON shape; bumped when a field changes meaning or goes away. */
-export const INSPECT_SCHEMA_VERSION = 2;
 
 export const inspectReportSchema = z.object({
   schemaVersion: z.literal(INSPECT_SCHEMA_VERSION),

@@ -1,7 +1,8 @@
 // Reading a large model: warnings folded across tasks, and one summary line's worth per task.
 
 import { registerAt } from '../hwx/index.js';
-import { INSPECT_SCHEMA_VERSION, type InspectReport, type InspectSummary, type InspectTask, type InspectWarning } from './inspect-report.js';
+import type { InspectReport, InspectSummary, InspectTask, InspectWarning } from './inspect-report.js';
+import { INSPECT_SCHEMA_VERSION } from './schema-versions.js';
 
 const TASK_LEAD = /^task (\d+) /;
 

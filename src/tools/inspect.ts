@@ -20,7 +20,8 @@ import {
 import type { GenerationProfile, HwxFile, HwxIssue, Task, Tensor } from '../hwx/index.js';
 import { usesKernel } from './clean/index.js';
 import { hex } from '../anec/index.js';
-import { INSPECT_SCHEMA_VERSION, type InspectReport, type InspectTask, type InspectTensor, type InspectWarning } from './inspect-report.js';
+import type { InspectReport, InspectTask, InspectTensor, InspectWarning } from './inspect-report.js';
+import { INSPECT_SCHEMA_VERSION } from './schema-versions.js';
 import { foldWarnings } from './inspect-summary.js';
 import { slotOrderWarnings, spuriousKdmaWarnings } from './inspect-warnings.js';
 import { loadBytes, loadFile, safeNumber, type LoadedAnec, type LoadedFile, type LoadedHwx } from './loaded-file.js';
