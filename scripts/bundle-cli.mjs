@@ -86,4 +86,9 @@ appendFileSync('dist/bundle/fast.cjs', `// anecc-build ${createHash('sha256').up
 const env = { ...process.env };
 delete env['NODE_OPTIONS'];
 const trained = spawnSync(process.execPath, ['scripts/code-cache.cjs'], { env, stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
-if (trained.status !== 0) throw new Error(`making dist/bundle/fast.cjs.cache failed:\n${trained.stderr}`);
+// Only speed depends on the cache (bin/anecc.cjs compiles without it), so an install goes on
+// without one; test/cli/fast-bundle.test.ts fails when a build makes none.
+if (trained.status !== 0) {
+  rmSync('dist/bundle/fast.cjs.cache', { force: true });
+  process.stderr.write(`warning: no code cache for dist/bundle/fast.cjs (plain conversions start a few ms slower):\n${trained.stderr}\n`);
+}
