@@ -90,5 +90,6 @@ const trained = spawnSync(process.execPath, ['scripts/code-cache.cjs'], { env, s
 // without one; test/cli/fast-bundle.test.ts fails when a build makes none.
 if (trained.status !== 0) {
   rmSync('dist/bundle/fast.cjs.cache', { force: true });
-  process.stderr.write(`warning: no code cache for dist/bundle/fast.cjs (plain conversions start a few ms slower):\n${trained.stderr}\n`);
+  const reason = trained.stderr.split('\n').find((line) => /^\w*Error\b/.test(line)) ?? trained.stderr.trim();
+  process.stderr.write(`warning: no code cache for dist/bundle/fast.cjs (plain conversions start a few ms slower): ${reason}\n`);
 }
