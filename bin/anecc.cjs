@@ -16,25 +16,26 @@ const cacheFile = `${bundle}.cache`;
 // source's length, and rejects a cache of another Node or other flags).
 const BUILD_ID = /\n\/\/ anecc-build ([0-9a-f]{64})\n$/;
 
-function cachedDataFor(source) {
-  const id = BUILD_ID.exec(source.slice(-100))?.[1];
-  if (id === undefined) return undefined;
+/** The cache made from the bundle with this build id, without its header; undefined when there is none. */
+function cachedDataFor(buildId) {
+  if (buildId === undefined) return undefined;
   let cache;
   try {
     cache = readFileSync(cacheFile);
   } catch {
     return undefined;
   }
-  return cache.subarray(0, 65).toString('latin1') === `${id}\n` ? cache.subarray(65) : undefined;
+  return cache.subarray(0, 65).toString('latin1') === `${buildId}\n` ? cache.subarray(65) : undefined;
 }
 
 /** Compiles and runs the fast bundle as Node's CommonJS loader would, with the code cache when it fits. */
 function loadFast() {
   const source = readFileSync(bundle, 'utf8');
-  const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cachedDataFor(source) });
+  const buildId = BUILD_ID.exec(source.slice(-100))?.[1];
+  const script = new Script(Module.wrap(source), { filename: bundle, cachedData: cachedDataFor(buildId) });
   const module = { exports: {} };
   script.runInThisContext().call(module.exports, module.exports, Module.createRequire(bundle), module, bundle, path.dirname(bundle));
-  return { fast: module.exports, script, buildId: BUILD_ID.exec(source.slice(-100))?.[1] };
+  return { fast: module.exports, script, buildId };
 }
 
 if (require.main === module) {
