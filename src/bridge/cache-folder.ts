@@ -12,11 +12,6 @@ function unusable(dir: string, why: string, cause?: unknown): PatchError {
 }
 
 /** Makes `dir` (and its missing parents) if needed; throws PatchError 'cache_unusable' when it cannot be a writable folder. */
-export async function ensureCacheFolder(dir: string): Promise<void> {
-  ensureCacheFolderSync(dir);
-}
-
-/** The same, synchronously (what the failure memory writes runs on the plain conversion path). */
 export function ensureCacheFolderSync(dir: string): void {
   const absolute = path.resolve(dir);
   const levels: string[] = [];

@@ -1,7 +1,7 @@
 // The Python engine: one Python child running py/anecc_bridge.py, upstream anecc loaded by path,
 // the patched copy prepared on first use, and every reply checked before it becomes a result.
 
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync } from 'node:fs';
 import { readFile, rm, stat, unlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -12,7 +12,7 @@ import { PythonEngineError } from './errors.js';
 import * as messages from './messages.js';
 import { bridgeModulePath, normalizePythonEngineOptions } from './options.js';
 import type { Env } from './options.js';
-import { pinnedUpstreamSha256 } from './pinned.js';
+import { packageFolderName, pinnedUpstreamSha256 } from './pinned.js';
 import { startPythonChild } from './python.js';
 import type { PythonChild } from './python.js';
 import type { OutcomeReply } from './replies.js';
@@ -125,9 +125,8 @@ function importFailure(
 }
 
 /** The patched copy of upstream's package (found by `packageDir`), built or found in the cache. */
-async function preparedCopy(options: NormalizedPythonEngineOptions, packageDir: (folderName: string) => Promise<string> | string): Promise<PatchStatus> {
-  const { packageFolderName, preparePatchedCopy } = await loadPatches();
-  const upstreamPackageDir = await packageDir(packageFolderName);
+async function preparedCopy(options: NormalizedPythonEngineOptions, upstreamPackageDir: string): Promise<PatchStatus> {
+  const { preparePatchedCopy } = await loadPatches();
   return preparePatchedCopy({ upstreamPackageDir, patchesDir: options.patchesDir, cacheDir: options.cacheDir });
 }
 
@@ -166,7 +165,7 @@ class Engine implements PythonEngine {
     return this.#patchStatus;
   }
 
-  async #upstreamPackageDir(packageFolderName: string): Promise<string> {
+  async #upstreamPackageDir(): Promise<string> {
     if (this.options.upstreamSrc !== undefined) return path.join(this.options.upstreamSrc, packageFolderName);
     const report = await this.probe();
     if (report.upstream.origin === undefined) {
@@ -180,7 +179,7 @@ class Engine implements PythonEngine {
     this.#patched ??= (async () => {
       const early = this.early;
       this.early = undefined;
-      const status = await (early ?? preparedCopy(this.options, (folder) => this.#upstreamPackageDir(folder)));
+      const status = await (early ?? preparedCopy(this.options, await this.#upstreamPackageDir()));
       await configure(this.child, { patchedSrc: status.dir });
       this.#patchStatus = status;
       return status;
@@ -270,14 +269,12 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
       bridgePath: bridgeModulePath,
       timeoutMs: normalized.timeoutMs,
       transport: transport.transport,
-      // Also runs when a signal or process.exit() ends the command before close().
-      cleanupSync: () => rmSync(workDir, { recursive: true, force: true }),
     });
     // Node's half of the patched profile (hashing upstream, the cached copy) runs while Python
     // boots; where upstream is is known without asking Python only with ANECC_UPSTREAM_SRC.
     const { upstreamSrc } = normalized;
     if (intent.profile === 'patched' && upstreamSrc !== undefined) {
-      early = preparedCopy(normalized, (folder) => path.join(upstreamSrc, folder));
+      early = preparedCopy(normalized, path.join(upstreamSrc, packageFolderName));
       early.catch(() => {}); // its failure surfaces at the first conversion, as without intent
     }
     child = await starting;

@@ -12,6 +12,7 @@ import type { Profile } from '../anec/index.js';
 import { sha256Hex } from '../lifecycle/sha256.js';
 import { ensureCacheFolderSync } from './cache-folder.js';
 import { bridgeModulePath, packageVersion } from './options.js';
+import { packageFolderName } from './pinned.js';
 import type { NormalizedPythonEngineOptions } from './types.js';
 
 /** How long a remembered failure holds when nothing in its key changed. */
@@ -62,7 +63,7 @@ function resolveInterpreter(bin: string, searchPath: string | undefined): string
 export function failureKey(input: FailureKeyInput): string {
   const { python, profile } = input;
   const interpreter = resolveInterpreter(python.pythonBin, input.searchPath);
-  const upstreamInit = python.upstreamSrc === undefined ? undefined : path.join(python.upstreamSrc, 'anecc', '__init__.py');
+  const upstreamInit = python.upstreamSrc === undefined ? undefined : path.join(python.upstreamSrc, packageFolderName, '__init__.py');
   return JSON.stringify({
     pythonBin: python.pythonBin,
     interpreter,

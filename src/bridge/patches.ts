@@ -7,14 +7,12 @@ import path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import type { StructuredPatch } from 'diff';
 import { z } from 'zod';
-import { ensureCacheFolder } from './cache-folder.js';
+import { ensureCacheFolderSync } from './cache-folder.js';
 import { PatchError } from './errors.js';
 import * as messages from './messages.js';
-import { pinnedUpstreamSha256 } from './pinned.js';
+import { packageFolderName, pinnedUpstreamSha256 } from './pinned.js';
 import type { AppliedPatch, PatchStatus } from './types.js';
 
-/** Name of the package folder inside an upstream source folder and inside a patched copy. */
-export const packageFolderName = 'anecc';
 // Patch paths are relative to the eiln/anecc repository, whose `anecc/` folder is what
 // ANECC_UPSTREAM_SRC names.
 const repositoryPrefix = 'anecc/';
@@ -70,6 +68,11 @@ interface CopyFile {
 
 function sha256(data: string | Uint8Array): string {
   return createHash('sha256').update(data).digest('hex');
+}
+
+/** Where a final folder is renamed before it is removed (another process may be reading it). */
+function staleNameFor(dir: string): string {
+  return path.join(path.dirname(dir), `.stale-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
 }
 
 function isMissing(error: unknown): boolean {
@@ -322,7 +325,7 @@ async function install(temporary: string, dir: string): Promise<boolean> {
     }
     if (await readManifest(dir)) return false;
     if (attempt >= maxInstallAttempts) throw failure;
-    const stale = path.join(path.dirname(dir), `.stale-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
+    const stale = staleNameFor(dir);
     try {
       await rename(dir, stale);
     } catch (error) {
@@ -358,7 +361,8 @@ async function copyChange(dir: string, recorded: readonly CopyFile[]): Promise<s
     const bytes = present.get(file.path);
     if (bytes === undefined) return `${packageFolderName}/${file.path} is missing`;
     if (bytes.length !== file.size) return `${packageFolderName}/${file.path} is ${bytes.length} bytes, made as ${file.size}`;
-    if (sha256(bytes) !== file.sha256) return `${packageFolderName}/${file.path} was changed (sha256 ${sha256(bytes).slice(0, 12)}, made as ${file.sha256.slice(0, 12)})`;
+    const hash = sha256(bytes);
+    if (hash !== file.sha256) return `${packageFolderName}/${file.path} was changed (sha256 ${hash.slice(0, 12)}, made as ${file.sha256.slice(0, 12)})`;
   }
   const known = new Set(recorded.map((f) => f.path));
   const extra = [...present.keys()].find((name) => !known.has(name));
@@ -367,7 +371,7 @@ async function copyChange(dir: string, recorded: readonly CopyFile[]): Promise<s
 
 /** Moves a changed copy out of the way (renamed first: another process may be reading it). */
 async function moveAside(dir: string): Promise<void> {
-  const stale = path.join(path.dirname(dir), `.stale-${path.basename(dir)}-${randomBytes(4).toString('hex')}`);
+  const stale = staleNameFor(dir);
   try {
     await rename(dir, stale);
   } catch (error) {
@@ -385,12 +389,13 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
   const upstream = await readPackage(options.upstreamPackageDir);
   const names = await readSeries(options.patchesDir);
   const patches = await readPatches(options.patchesDir, names);
-  const upstreamSha256 = sha256(upstream.get('__init__.py') ?? '');
+  const fileHashes = new Map([...upstream].map(([name, bytes]) => [name, sha256(bytes)]));
+  const upstreamSha256 = fileHashes.get('__init__.py') ?? sha256('');
   const upstreamPinned = upstreamSha256 === pinnedUpstreamSha256;
 
   const key = createHash('sha256');
   key.update(`${cacheFormat}\0`);
-  for (const [name, bytes] of upstream) key.update(`file\0${name}\0${sha256(bytes)}\0`);
+  for (const [name, hash] of fileHashes) key.update(`file\0${name}\0${hash}\0`);
   for (const patch of patches) key.update(`patch\0${patch.name}\0${sha256(patch.text)}\0`);
   const dir = path.join(options.cacheDir, key.digest('hex').slice(0, 32));
 
@@ -403,7 +408,7 @@ export async function preparePatchedCopy(options: PrepareOptions): Promise<Patch
     }
   }
   // Everything below writes: the folder must be usable (and making it must not spin).
-  await ensureCacheFolder(options.cacheDir);
+  ensureCacheFolderSync(options.cacheDir);
   if (rebuilt !== undefined) await moveAside(dir);
 
   const files = new Map<string, string>();

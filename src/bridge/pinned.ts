@@ -4,3 +4,6 @@
 /** sha256 of anecc/__init__.py at eiln/anecc aa7b14f. */
 export const pinnedUpstreamSha256 = 'f5add3d87b9062f82e5bec5f5c31fc892fd56e25adb4391d1d175f19eae1e2e7';
 export const pinnedUpstreamLabel = 'eiln/anecc aa7b14f (anecc 1.0.9)';
+
+/** Name of the package folder inside an upstream source folder and inside a patched copy. */
+export const packageFolderName = 'anecc';

@@ -28,11 +28,6 @@ export interface PythonChildOptions {
   readonly bridgePath: string;
   /** Budget for start-up and default budget of each call. */
   readonly timeoutMs: number;
-  /**
-   * Runs when the process exits or is ended by a signal before close() finished (e.g. removes
-   * the engine's work folder); must be synchronous, as nothing asynchronous runs then.
-   */
-  readonly cleanupSync?: (() => void) | undefined;
   readonly transport: BridgeTransport;
   /** Longest answer line the pipe reads (tests lower it); default wire.ts's maxAnswerLineBytes. */
   readonly maxAnswerBytes?: number | undefined;
@@ -180,22 +175,11 @@ function supervise(proc: ChildProcess, options: PythonChildOptions): Supervisor 
     process.removeListener('exit', onProcessExit);
     for (const signal of endingSignals) process.removeListener(signal, onSignal);
   };
-  const cleanup = (): void => {
-    try {
-      options.cleanupSync?.();
-    } catch {
-      // Best effort: a failed cleanup must not change how the command ends.
-    }
-  };
-  // The child (and what cleanupSync removes) must not outlive us, whichever way we end.
-  const onProcessExit = (): void => {
-    kill('SIGKILL');
-    cleanup();
-  };
+  // The child must not outlive us, whichever way we end (lifecycle/ removes the files).
+  const onProcessExit = (): void => kill('SIGKILL');
   const onSignal = (signal: NodeJS.Signals): void => {
     kill('SIGKILL');
     fail(new PythonEngineError('interrupted', messages.interrupted(signal)));
-    cleanup();
     release();
     // Our listener replaced the signal's default action. When nobody else listens, the command
     // must still end the way an interrupted CLI tool does (killed by that signal, status
@@ -271,9 +255,8 @@ function supervise(proc: ChildProcess, options: PythonChildOptions): Supervisor 
       kill('SIGKILL');
       await Promise.race([exitPromise, timeout(killGraceMs)]);
     }
-    // Until here a signal or exit still runs onSignal/onProcessExit: nothing is left behind
+    // Until here a signal or exit still runs onSignal/onProcessExit: the child is not left behind
     // even when the command is interrupted while closing.
-    if (!released) cleanup();
     release();
     proc.stdin?.end();
   };

@@ -70,13 +70,20 @@ export class ConvertSetupError extends AneccError<'input_unreadable' | 'python_f
   }
 }
 
+/** The input's bytes, and whether Python can read it again by path (a regular file, not a pipe). */
+interface Input {
+  readonly bytes: Uint8Array;
+  readonly isFile: boolean;
+}
+
 /** Reads the input once; upstream would raise an OSError for these, we say it in one line. */
-function readInput(path: string): Uint8Array {
-  if (statSync(fsPath(path), { throwIfNoEntry: false })?.isDirectory()) {
+function readInput(path: string): Input {
+  const info = statSync(fsPath(path), { throwIfNoEntry: false });
+  if (info?.isDirectory()) {
     throw new ConvertSetupError('input_unreadable', messages.inputIsDirectory(path));
   }
   try {
-    return readInputFile(path);
+    return { bytes: readInputFile(path), isFile: info?.isFile() === true };
   } catch (error) {
     if (!(error instanceof ToolError)) throw error;
     throw new ConvertSetupError('input_unreadable', error.message, { cause: error });
@@ -129,8 +136,9 @@ async function routeOf(options: ConversionOptions): Promise<Route> {
 export async function convert(options: ConversionOptions): Promise<ConvertReport> {
   const route = await routeOf(options);
   const fixer = options.clean || options.remapSlots ? await import('../tools/clean/index.js') : undefined;
-  const bytes = readInput(options.path);
-  const report = await fixOutput(bytes, options, fixer, await runEngines(bytes, options, route));
+  const input = readInput(options.path);
+  const { bytes } = input;
+  const report = await fixOutput(bytes, options, fixer, await runEngines(input, options, route));
   // The engines and the fixes work on anecc 1.0.9's layout; the target's layout is written.
   const anec = report.outcome.anec;
   if (anec === undefined || options.target === DEFAULT_TARGET.name) return report;
@@ -158,7 +166,8 @@ async function fixOutput(bytes: Uint8Array, options: ConversionOptions, fixer: F
   }
 }
 
-async function runEngines(bytes: Uint8Array, options: ConversionOptions, route: Route): Promise<ConvertReport> {
+async function runEngines(input: Input, options: ConversionOptions, route: Route): Promise<ConvertReport> {
+  const { bytes } = input;
   const request = requestOf(options);
   const report = (outcome: EngineOutcome, engines: readonly EngineName[], extra: Partial<ConvertReport> = {}): ConvertReport => ({
     options,
@@ -185,7 +194,7 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions, route: 
   const notices: ConvertNotice[] = [];
   // The Python child starts first and boots while the native engine runs; both are compared
   // once both are done.
-  const pythonRun = runPython(bridge, bytes, request, options, { timeoutMs, transport: transport.transport }, notices);
+  const pythonRun = runPython(bridge, input, request, options, { timeoutMs, transport: transport.transport }, notices);
   pythonRun.catch(() => {}); // awaited below; never an unhandled rejection meanwhile
   let native: EngineOutcome | undefined;
   try {
@@ -225,7 +234,7 @@ async function runEngines(bytes: Uint8Array, options: ConversionOptions, route: 
  */
 async function runPython(
   bridge: Bridge,
-  bytes: Uint8Array,
+  input: Input,
   request: ConvertRequest,
   options: ConversionOptions,
   settings: { readonly timeoutMs: number; readonly transport: BridgeTransport },
@@ -234,29 +243,26 @@ async function runPython(
   const { PythonEngineError } = bridge;
   let copyDir: string | undefined;
   let releaseCopy = (): void => {};
+  const dropCopy = (): void => {
+    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
+    releaseCopy();
+  };
   let path = request.path;
-  let opening: Promise<PythonEngine>;
+  let engine: PythonEngine;
   try {
-    if (!statSync(fsPath(request.path)).isFile()) {
+    if (!input.isFile) {
       // Made and registered at once (see lifecycle/), named by our pid for a later sweep.
       installExitCleanup();
       copyDir = mkdtempSync(join(tmpdir(), `${workFolderPrefix.input}${process.pid}-`));
       releaseCopy = removeOnExit(copyDir);
       path = join(copyDir, basename(request.path) || 'input');
-      writeFileSync(fsPath(path), bytes);
+      writeFileSync(fsPath(path), input.bytes);
     }
     // Passed whole and with no environment: every default was decided with the options.
-    opening = bridge.openPythonEngine({ ...options.python, transport: settings.transport }, {}, { profile: options.profile });
-  } catch (error) {
-    opening = Promise.reject(error);
-  }
-  let engine: PythonEngine;
-  try {
-    engine = await opening;
+    engine = await bridge.openPythonEngine({ ...options.python, transport: settings.transport }, {}, { profile: options.profile });
     if (copyDir !== undefined) engine.removeWhenGone(copyDir);
   } catch (error) {
-    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
-    releaseCopy();
+    dropCopy();
     if (error instanceof PythonEngineError) throw error;
     // Anything else (a temporary folder that cannot be made, say) also means "not usable here".
     throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
@@ -271,7 +277,6 @@ async function runPython(
     return outcome;
   } finally {
     await engine.close();
-    if (copyDir !== undefined) rmSync(copyDir, { recursive: true, force: true });
-    releaseCopy();
+    dropCopy();
   }
 }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PatchError, preparePatchedCopy, pythonEngineAvailability } from '../../src/bridge/index.js';
-import { ensureCacheFolder } from '../../src/bridge/cache-folder.js';
+import { ensureCacheFolderSync } from '../../src/bridge/cache-folder.js';
 import { testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
 import { runAnecc } from '../helpers/cli.js';
 import { repoRoot } from '../../support/corpus.js';
@@ -61,7 +61,7 @@ describe('an unusable cache folder (item 5)', () => {
     ['/dev/null', /\/dev\/null is not a folder/],
     [join(regularFile, 'below'), /a-file is not a folder/],
   ])('%s is refused by name, at once', async (dir, why) => {
-    const error = await within(5000, ensureCacheFolder(dir).then(() => undefined, (e: unknown) => e));
+    const error = await within(5000, Promise.resolve().then(() => ensureCacheFolderSync(dir)).then(() => undefined, (e: unknown) => e));
     expect(error).toBeInstanceOf(PatchError);
     expect((error as PatchError).code).toBe('cache_unusable');
     expect((error as PatchError).message).toMatch(why);
@@ -70,7 +70,7 @@ describe('an unusable cache folder (item 5)', () => {
 
   it('makes missing levels one by one', async () => {
     const deep = join(work, 'x', 'y', 'z');
-    await ensureCacheFolder(deep);
+    ensureCacheFolderSync(deep);
     expect(existsSync(deep)).toBe(true);
   });
 
