@@ -23,8 +23,13 @@ export function emitReport(io: Io, text: string, out: string | undefined): numbe
     io.stdout(text);
     return ExitCode.ok;
   }
+  return writeOutput(io, out, [Buffer.from(text, 'utf8')]);
+}
+
+/** `chunks` written to `out` whole or not at all; a failure is said on stderr and returns `failed`. */
+export function writeOutput(io: Io, out: string, chunks: readonly Uint8Array[]): number {
   try {
-    writeFileAtomic(out, [Buffer.from(text, 'utf8')]);
+    writeFileAtomic(out, chunks);
   } catch (error) {
     io.stderr(`anecc: error: cannot write ${out} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
     return ExitCode.failed;

@@ -1,9 +1,9 @@
 // The warnings inspect adds to the reader's: the slot order libane assumes, and the KernelDMA/NE
 // pattern of elementwise tasks. Both only make sense for the H13 task encoding.
 
-import { decodeBindings, h13, readSlots, registerAt, registerBlockOf, writeSlots } from '../hwx/index.js';
+import { registerAt, registerBlockOf } from '../hwx/index.js';
 import type { Task } from '../hwx/index.js';
-import { cleanableWrites } from './clean/index.js';
+import { cleanableWrites, taskSlots } from './clean/index.js';
 import { formatRun, registerRuns } from './register-runs.js';
 import { SlotRemapError, type SlotMapping } from './clean/index.js';
 import type { InspectWarning } from './inspect-report.js';
@@ -29,8 +29,7 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
   let first = '';
   for (const task of tasks) {
     // Kernel bindings (k0..k3) read a slot too: the H13 matmul reads input A as its kernel.
-    const bindings = decodeBindings(h13, task.header);
-    const b = { reads: readSlots(bindings), writes: writeSlots(bindings) };
+    const b = taskSlots(task);
     const wrongRead = b.reads.map((s) => bySlot.get(s)).find((x) => x !== undefined && x.from !== x.to);
     const wrongWrite = b.writes.map((s) => bySlot.get(s)).find((x) => x !== undefined && x.from !== x.to);
     const wrong = wrongRead ?? wrongWrite;
@@ -55,23 +54,29 @@ export function slotOrderWarnings(tasks: readonly Task[], mapping: () => SlotMap
   ];
 }
 
+/** The kernel registers a task that uses no kernel sets, as runs in address order; undefined when none. */
+export function spuriousKdmaRuns(task: Task): { readonly count: number; readonly text: string } | undefined {
+  const writes = [...cleanableWrites(task)].sort((a, b) => a.address - b.address);
+  if (writes.length === 0) return undefined;
+  const entries = writes.map((w) => ({
+    block: registerBlockOf(w.address) ?? null,
+    register: registerAt(w.address)?.name ?? null,
+    address: w.address,
+    value: w.value,
+  }));
+  return { count: writes.length, text: registerRuns(entries).map(formatRun).join(', ') };
+}
+
 /** `spurious_kdma` for each task that uses no kernel but sets kernel registers. */
 export function spuriousKdmaWarnings(tasks: readonly Task[]): InspectWarning[] {
   const out: InspectWarning[] = [];
   for (const task of tasks) {
-    const writes = [...cleanableWrites(task)].sort((a, b) => a.address - b.address);
-    if (writes.length === 0) continue;
-    const entries = writes.map((w) => ({
-      block: registerBlockOf(w.address) ?? null,
-      register: registerAt(w.address)?.name ?? null,
-      address: w.address,
-      value: w.value,
-    }));
-    const summary = registerRuns(entries).map(formatRun).join(', ');
+    const runs = spuriousKdmaRuns(task);
+    if (runs === undefined) continue;
     out.push({
       code: 'spurious_kdma',
       message:
-        `task ${task.index} uses no kernel (no CoeffDMAConfig enable bit set) but sets ${writes.length} KernelDMA/NE kernel registers: ${summary}; ` +
+        `task ${task.index} uses no kernel (no CoeffDMAConfig enable bit set) but sets ${runs.count} KernelDMA/NE kernel registers: ${runs.text}; ` +
         'compiler v5 writes 0 there; `anecc clean` or `--clean` zeroes them',
     });
   }

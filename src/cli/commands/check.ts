@@ -8,7 +8,7 @@ import { ExitCode, type Io } from '../io.js';
 import { renderCheckText } from '../render/check-text.js';
 import { renderJsonReport } from '../render/json-report.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeOutput } from '../report-output.js';
 
 const checkSynopsis: Synopsis = { usage: 'anecc check [OPTIONS] FILE', help: 'anecc check --help' };
 
@@ -73,12 +73,7 @@ export async function runCheck(argv: readonly string[], io: Io): Promise<number>
       io.stderr(`anecc: error: ${path}: does not convert, so there is nothing to fix; nothing written\n`);
       return ExitCode.failed;
     }
-    try {
-      writeFileAtomic(options.out!, [fixed.anec.header, fixed.anec.payload]);
-    } catch (error) {
-      io.stderr(`anecc: error: cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-      return ExitCode.failed;
-    }
+    if (writeOutput(io, options.out!, [fixed.anec.header, fixed.anec.payload]) !== ExitCode.ok) return ExitCode.failed;
   }
   io.stdout(options.json ? renderJsonReport(checkReportSchema, report) : renderCheckText(report, options.verbose === true));
   const remaining = report.fix === null ? report.problems : report.fix.problemsAfter;

@@ -6,7 +6,7 @@ import { anecParts, fixAnec, loadAnecFile, SlotRemapError, ToolError, type AnecF
 import { ExitCode, type Io } from '../io.js';
 import { renderChanges } from '../render/changes-text.js';
 import { parseWith, type Synopsis } from '../usage.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeOutput } from '../report-output.js';
 
 const cleanSynopsis: Synopsis = { usage: 'anecc clean [OPTIONS] IN', help: 'anecc clean --help' };
 
@@ -58,12 +58,7 @@ export async function runClean(argv: readonly string[], io: Io): Promise<number>
     return ExitCode.ok;
   }
   const anec = layOutAnec(result.anec, target);
-  try {
-    writeFileAtomic(options.out, [anec.header, anec.payload]);
-  } catch (error) {
-    io.stderr(`anecc: error: cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-    return ExitCode.failed;
-  }
+  if (writeOutput(io, options.out, [anec.header, anec.payload]) !== ExitCode.ok) return ExitCode.failed;
   io.stderr(`anecc::info: cleaned anec to: ${options.out} (${result.changes.length} change(s))\n`);
   return ExitCode.ok;
 }

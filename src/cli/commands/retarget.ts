@@ -4,7 +4,7 @@ import { anecTargetNames, findAnecTarget, hex, layOutAnec, type AnecBytes, type 
 import { anecParts, loadAnecFile, ToolError, type LoadedAnec } from '../../tools/index.js';
 import { ExitCode, type Io } from '../io.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeOutput } from '../report-output.js';
 
 const retargetSynopsis: Synopsis = { usage: 'anecc retarget [OPTIONS] IN', help: 'anecc retarget --help' };
 
@@ -58,12 +58,7 @@ export async function runRetarget(argv: readonly string[], io: Io): Promise<numb
   }
   const say = (t: RetargetResult['from']): string => `${t.name} layout (payload at ${hex(t.payloadOffset)})`;
   io.stdout(result.from !== result.to ? `${say(result.from)} -> ${say(result.to)}\n` : `already in the ${say(result.to)}; written unchanged\n`);
-  try {
-    writeFileAtomic(options.out, [result.anec.header, result.anec.payload]);
-  } catch (error) {
-    io.stderr(`anecc: error: cannot write ${options.out} (${(error as NodeJS.ErrnoException).code ?? String(error)})\n`);
-    return ExitCode.failed;
-  }
+  if (writeOutput(io, options.out, [result.anec.header, result.anec.payload]) !== ExitCode.ok) return ExitCode.failed;
   io.stderr(`anecc::info: retargeted anec to: ${options.out}\n`);
   return ExitCode.ok;
 }

@@ -6,11 +6,11 @@
 // tiles * 0x4000 bytes (ane_chan_init); the first td_size bytes of the command buffer are copied
 // to the bootstrap buffer and td_size goes to the kernel driver with every submit (set_btsp_and_command, ane_exec).
 import { DEFAULT_TARGET, FIRST_IO_SLOT, hex, NCHW_FIELD_COUNT, slotName, type AnecHeader, type AnecTarget, type DetectedLayout, type EngineOutcome } from '../../anec/index.js';
-import { decodeW8, FP16_SIZE_IN_BYTES, PROGRAM_SLOT_FIRST_IO, registerAt, registerBlockOf, SLOT_COUNT, TASK_HEADER_W8, TILE_SIZE_IN_BYTES } from '../../hwx/index.js';
+import { decodeW8, FP16_SIZE_IN_BYTES, PROGRAM_SLOT_FIRST_IO, SLOT_COUNT, TASK_HEADER_W8, TILE_SIZE_IN_BYTES } from '../../hwx/index.js';
 import type { HwxFile, Task } from '../../hwx/index.js';
-import { cleanableWrites, SlotRemapError, slotMappingFromHwx, slotMappingFromTasks, type SlotMapping } from '../clean/index.js';
+import { SlotRemapError, slotMappingFromHwx, slotMappingFromTasks, taskSlots, type SlotMapping } from '../clean/index.js';
 import type { InspectReport } from '../inspect-report.js';
-import { formatRun, registerRuns } from '../register-runs.js';
+import { spuriousKdmaRuns } from '../inspect-warnings.js';
 import type { CheckCause, CheckCauseCode, CheckEvidence, CheckFix, FixKind, Verdict } from './check-report.js';
 import { KERNEL_BINDINGS_WORD, kernelBindings, kernelBindingsWord } from './kernel-bindings.js';
 
@@ -157,11 +157,10 @@ function spuriousKdmaCause(s: CheckSubject): CheckCause {
   const evidence: CheckEvidence[] = [];
   let count = 0;
   for (const task of s.tasks) {
-    const writes = [...cleanableWrites(task)].sort((a, b) => a.address - b.address);
-    if (writes.length === 0) continue;
-    count += writes.length;
-    const runs = registerRuns(writes.map((w) => ({ block: registerBlockOf(w.address) ?? null, register: registerAt(w.address)?.name ?? null, address: w.address, value: w.value })));
-    evidence.push(ev(`task[${task.index}]`, runs.map(formatRun).join(', ')));
+    const runs = spuriousKdmaRuns(task);
+    if (runs === undefined) continue;
+    count += runs.count;
+    evidence.push(ev(`task[${task.index}]`, runs.text));
   }
   if (count === 0) return cause('spurious_kdma', 'ok', 'no task that uses no kernel sets KernelDMA/NE kernel registers', [ev('tasks', s.tasks.length)]);
   return cause(
@@ -241,8 +240,8 @@ function tilesCause(s: CheckSubject): CheckCause {
   const evidence: CheckEvidence[] = [];
   const problems: string[] = [];
   const bound = new Set(s.tasks.flatMap((t) => {
-    const b = decodeW8(t.header[TASK_HEADER_W8] ?? 0);
-    return [...b.reads, ...b.writes, ...kernelBindings(t).map((k) => k.slot)];
+    const b = taskSlots(t);
+    return [...b.reads, ...b.writes];
   }));
   for (let slot = FIRST_IO_SLOT; slot < SLOT_COUNT; slot++) {
     const row = header.nchw.slice(slot * NCHW_FIELD_COUNT, (slot + 1) * NCHW_FIELD_COUNT);

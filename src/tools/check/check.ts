@@ -9,6 +9,7 @@ import {
   type AnecTarget,
   type EngineOutcome,
 } from '../../anec/index.js';
+import type { HwxFile } from '../../hwx/index.js';
 import { fixAnec, SlotRemapError } from '../clean/index.js';
 import { inspectLoaded } from '../inspect.js';
 import { anecParts, loadBytes, type LoadedFile } from '../loaded-file.js';
@@ -50,10 +51,7 @@ function reportOf(loaded: LoadedFile, subject: CheckSubject): CheckReport {
     file: loaded.path,
     kind: loaded.kind,
     target: { name: target.name, payloadOffset: target.payloadOffset, readBy: target.readBy },
-    layout:
-      loaded.kind === 'anec'
-        ? { target: loaded.layout.target.name, payloadOffset: loaded.layout.target.payloadOffset, evidence: loaded.layout.evidence }
-        : null,
+    layout: subject.inspect.anec?.layout ?? null,
     causes,
     problems: problemsOf(causes),
     fix: null,
@@ -85,13 +83,13 @@ export function fixCheck(loaded: LoadedFile, target: AnecTarget, output: string)
   const before = reportOf(loaded, subject);
   const needs = (code: CheckCause['code'], kind: string): boolean => before.causes.some((c) => c.code === code && c.verdict === 'problem' && c.fix?.kind === kind);
   let anec: AnecBytes | undefined;
-  let source: Uint8Array | undefined;
+  let hwx: HwxFile | undefined;
   const applied: AppliedFix[] = [];
   if (loaded.kind === 'hwx') {
     const conversion = subject.conversion;
     if (conversion === undefined || !conversion.ok || conversion.anec === undefined) return { report: { ...before, fix: { output, applied, notFixed: before.problems, after: [], problemsAfter: before.problems } }, anec: undefined };
     anec = conversion.anec;
-    source = loaded.bytes;
+    hwx = loaded.file;
     applied.push({ kind: 'convert', text: 'converted with the native engine, profile patched (upstream\'s bytes for every file anecc 1.0.9 converts)', runOnHardware: false });
   } else {
     anec = anecParts(loaded);
@@ -99,7 +97,7 @@ export function fixCheck(loaded: LoadedFile, target: AnecTarget, output: string)
   const clean = needs('spurious_kdma', 'clean');
   let remap = needs('slot_order', 'remap');
   try {
-    const fixed = fixAnec(anec, { clean, remapSlots: remap, ...(source === undefined ? {} : { source }) });
+    const fixed = fixAnec(anec, { clean, remapSlots: remap, ...(hwx === undefined ? {} : { hwx }) });
     anec = fixed.anec;
     if (remap && fixed.mapping !== undefined) {
       const moves = fixed.mapping.moves.filter((m) => m.from !== m.to).map((m) => `${m.name ?? m.role} ${m.from} -> ${m.to}`);

@@ -16,6 +16,8 @@ export interface AnecFixOptions {
   readonly remapSlots: boolean;
   /** The HWX bytes the .anec was converted from: gives the exact slot mapping. */
   readonly source?: Uint8Array;
+  /** The same HWX file already read (check has it): used instead of reading `source` again. */
+  readonly hwx?: HwxFile;
 }
 
 /** What `fixAnec` (`--clean`, `--remap-slots`) did: the fixed file and each change it made. */
@@ -45,7 +47,7 @@ export function fixAnec(anec: AnecBytes, options: AnecFixOptions): AnecFixResult
   const changes: PayloadChange[] = [];
   let mapping: SlotMapping | undefined;
   if (options.remapSlots) {
-    const hwx = sourceFile(options.source);
+    const hwx = options.hwx ?? sourceFile(options.source);
     const remapped = remapSlots(payload, { header, taskStreamSize, ...(hwx === undefined ? {} : { hwx }) });
     payload = remapped.payload;
     mapping = remapped.mapping;

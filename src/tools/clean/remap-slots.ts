@@ -16,7 +16,7 @@ import { slotRemapMessage, type SlotRemapFailure, type SlotRemapReason } from '.
 import { bindingWords, maxBindableSlot, rebindWord } from './remap-bindings.js';
 
 /** Slots a task reads (r0, r1 and kernel bindings k0..k3) and writes, from the H13 profile. */
-function taskSlots(task: Task): { reads: number[]; writes: number[] } {
+export function taskSlots(task: Task): { reads: number[]; writes: number[] } {
   const bindings = decodeBindings(h13, task.header);
   return { reads: readSlots(bindings), writes: writeSlots(bindings) };
 }
