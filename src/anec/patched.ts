@@ -5,7 +5,7 @@
 //     from the load commands, with td_size from the program descriptor and tasks matched on their
 //     KernelDMA packet address inside __text.
 // Everything else is upstream's (core.ts), so every file upstream converts gives upstream's bytes.
-import { KERNEL_DMA_ADDRESS, PACKET_ADDRESS_MASK, SLOT_COUNT, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
+import { KERNEL_DMA_ADDRESS, PACKET_ADDRESS_MASK, TILE_SIZE_IN_BYTES } from '../hwx/index.js';
 import { checkKernelSize, checkTaskCount, checkTaskSize, collectBuffers, taskStart, tilesOf, type LocatedLayout, type ProfileRules } from './core.js';
 import { check, PythonException } from './errors.js';
 import { readLoadLayout, type LoadLayout } from './patched-layout.js';
@@ -38,7 +38,7 @@ function loadCommandLayout(words: Uint32Array, fileLength: number, m: LoadLayout
   checkTaskCount(m.tdCount);
   const layout = { tskSize: Number(tskSize), krnSize: Number(krnSize), size, tdSize, tdCount: m.tdCount };
   // L5 and step 6
-  const buffers = collectBuffers(m.buffers.slice(0, SLOT_COUNT).map((s) => ({ buffer: `segment ${s.name}`, size: s.size, ident: s.ident })));
+  const buffers = collectBuffers(m.buffers.map((s) => ({ buffer: `segment ${s.name}`, size: s.size, ident: s.ident })));
   const tiles = tilesOf(buffers);
   // L7: task headers, matched on their KernelDMA packet address, only inside __text.
   const start = Math.ceil(m.text.offset / 4);
@@ -60,7 +60,6 @@ function scanThenLoadCommands(bytes: Uint8Array, words: Uint32Array): LocatedLay
 
 /** Upstream, except: the layout from the load commands where the scan fails, alias stabs dropped. */
 export const patchedRules: ProfileRules = {
-  ...upstreamRules,
   locate: scanThenLoadCommands,
   keepStabs: dropSurplusAliases,
 };

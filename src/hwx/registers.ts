@@ -55,6 +55,12 @@ export const TASK_HEADER_W7 = 7;
 /** Index of W8, the buffer-slot bindings, among the task header words. */
 export const TASK_HEADER_W8 = 8;
 
+/** A bit field of header word `index`, as the H13 profile defines it. */
+function headerField(index: number, name: string): BitField {
+  const field = H13_HEADER.find((w) => w.index === index)?.fields.find((f) => f.name === name);
+  if (field === undefined) throw new Error(`H13 profile has no field ${name} in W${index}`);
+  return field;
+}
 
 function bindingField(label: string, part: 'slot' | 'enable'): BitField {
   const def = H13_BINDINGS.find((b) => b.label === label);
@@ -72,7 +78,7 @@ export const W8_FIELDS = {
   wbe: bindingField('w', 'enable'),
   tbase: bindingField('t', 'slot'),
   tbe: bindingField('t', 'enable'),
-  ene: H13_HEADER[TASK_HEADER_W8]?.fields.find((f) => f.name === 'ene') ?? { name: 'ene', shift: 24, width: 3 },
+  ene: headerField(TASK_HEADER_W8, 'ene'),
 } as const;
 
 /** The W8 fields that hold a buffer-slot number. */
@@ -94,7 +100,6 @@ function encodeSlot(word: number, field: BitField, label: string, slot: number):
 export function encodeW8Slot(word: number, name: W8SlotField, slot: number): number {
   return encodeSlot(word, W8_FIELDS[name], `W8 ${name}`, slot);
 }
-
 
 /** W8 decoded: which buffer slots the task reads and writes. */
 export interface SlotBindings {
@@ -142,13 +147,13 @@ export interface TaskSizing {
   readonly nextTaskSize: number;
 }
 
-const W1 = H13_HEADER[TASK_HEADER_W1]?.fields ?? [];
-const EXE_CYCLES = W1.find((f) => f.name === 'exe_cycles') ?? { name: 'exe_cycles', shift: 0, width: 16 };
-const NEXT_SIZE = W1.find((f) => f.name === 'next_size') ?? { name: 'next_size', shift: 16, width: 9 };
-const REGISTER_BYTES = 4;
+const EXE_CYCLES = headerField(TASK_HEADER_W1, 'exe_cycles');
+const NEXT_SIZE = headerField(TASK_HEADER_W1, 'next_size');
+// The size field counts 32-bit words.
+const WORD_BYTES = 4;
 
 /** W1: the next task's size is given as its word count minus one (0x9c for 0x274 bytes). */
 export function decodeW1(word: number): TaskSizing {
   const marker = fieldValue(word, NEXT_SIZE);
-  return { exeCycles: fieldValue(word, EXE_CYCLES), nextTaskSize: marker === 0 ? 0 : (marker + 1) * REGISTER_BYTES };
+  return { exeCycles: fieldValue(word, EXE_CYCLES), nextTaskSize: marker === 0 ? 0 : (marker + 1) * WORD_BYTES };
 }

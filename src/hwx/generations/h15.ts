@@ -87,7 +87,8 @@ export const h15: GenerationProfile = {
     encoding: 'dense',
     headerSizeInBytes: 0x20,
     nextPointerWord: undefined,
-    nextSizeWord: 0,
+    // Each task's first word gives its own size (tasks.ts, the dense decoder), not the next one's.
+    nextSizeWord: undefined,
     addressing: 'register',
     knownSizes: [{ kind: 'unknown', sizeInBytes: 0x11c, firstPacket: undefined }],
   },
