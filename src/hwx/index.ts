@@ -62,6 +62,7 @@ export {
   TASK_HEADER_W1,
   TASK_HEADER_W7,
   TASK_HEADER_W8,
+  W1_FIELDS,
   W8_FIELDS,
   w8SlotMax,
 } from './registers.js';

@@ -147,8 +147,9 @@ export interface TaskSizing {
   readonly nextTaskSize: number;
 }
 
-const EXE_CYCLES = headerField(TASK_HEADER_W1, 'exe_cycles');
-const NEXT_SIZE = headerField(TASK_HEADER_W1, 'next_size');
+/** W1 bit fields: the task's cycle count and the next task's size in words minus one. */
+export const W1_FIELDS = { exeCycles: headerField(TASK_HEADER_W1, 'exe_cycles'), nextSize: headerField(TASK_HEADER_W1, 'next_size') } as const;
+const { exeCycles: EXE_CYCLES, nextSize: NEXT_SIZE } = W1_FIELDS;
 // The size field counts 32-bit words.
 const WORD_BYTES = 4;
 

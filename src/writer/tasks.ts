@@ -6,6 +6,7 @@ import {
   COMPACT_TASK_SIZE_IN_BYTES,
   FULL_TASK_FIRST_PACKET,
   FULL_TASK_SIZE_IN_BYTES,
+  fieldMax,
   PACKET_ADDRESS_MASK,
   PACKET_COUNT_SHIFT,
   TASK_ALIGNMENT_IN_BYTES,
@@ -13,6 +14,7 @@ import {
   TASK_HEADER_W1,
   TASK_HEADER_W7,
   tokens,
+  W1_FIELDS,
 } from '../hwx/index.js';
 import { alignUp } from './geometry.js';
 import type { HwxLayout, PacketDescription, TaskDescription } from './types.js';
@@ -82,9 +84,9 @@ export function layoutTaskSize(layout: HwxLayout): number {
   return layout === 'v9' ? COMPACT_TASK_SIZE_IN_BYTES : FULL_TASK_SIZE_IN_BYTES;
 }
 
-/** W1 (TASK_HEADER_W1) bits 24:16 give the next task's size in words minus one; W7 its offset from `__text`. */
-const W1_NEXT_SIZE_SHIFT = 16;
-const W1_NEXT_SIZE_MASK = 0x1ff << W1_NEXT_SIZE_SHIFT;
+/** W1's next_size field gives the next task's size in words minus one; W7 its offset from `__text`. */
+const W1_NEXT_SIZE_SHIFT = W1_FIELDS.nextSize.shift;
+const W1_NEXT_SIZE_MASK = (fieldMax(W1_FIELDS.nextSize) << W1_NEXT_SIZE_SHIFT) >>> 0;
 
 /** The W1 and W7 a task needs so that the chain reaches `next` (undefined for the last task). */
 export function chainWords(w1: number, nextOffset: number | undefined, next: TaskDescription | undefined): { w1: number; w7: number } {
