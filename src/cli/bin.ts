@@ -1,4 +1,4 @@
-// The `anecc` command (bin/anecc.js runs the bundle of this file, dist/bundle/anecc.js).
+// The full `anecc` command, bundled as dist/bundle/anecc.js: bin/anecc.cjs runs it when the fast bundle hands a command over.
 import { exitQuietlyOnBrokenPipe } from './io.js';
 import { main } from './main.js';
 

@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { FullCliNeeded } from './full-cli.js';
 import { ExitCode, processIo, type Io } from './io.js';
-import { valuedOptions } from './plain-argv.js';
+import { positionalCount } from './plain-argv.js';
 import { prebuiltHelpFor } from './prebuilt-help.js';
 import { recoverRawArguments } from './raw-argv.js';
 import { reportUsageError, UsageError } from './usage.js';
@@ -18,20 +18,6 @@ const subcommands: Record<string, () => Promise<CommandRunner>> = {
   check: async () => (await import('./commands/check.js')).runCheck,
   doctor: async () => (await import('./commands/doctor.js')).runDoctor,
 };
-
-// Short flags clustered before a value option, as click allows: `-wn NAME`, `-po OUT`.
-const CLUSTER_BEFORE_VALUE = /^-[wpf]*[no]$/;
-
-function positionalCount(argv: readonly string[]): number {
-  let count = 0;
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i]!;
-    if (arg === '--') return count + argv.length - i - 1;
-    if (valuedOptions.has(arg) || CLUSTER_BEFORE_VALUE.test(arg)) i++;
-    else if (!arg.startsWith('-') || arg === '-') count++;
-  }
-  return count;
-}
 
 /**
  * A first argument naming a subcommand runs it, unless a file of that name exists and nothing

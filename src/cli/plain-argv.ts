@@ -46,8 +46,28 @@ const VALUED: Readonly<Record<string, Valued>> = {
   '--target': 'target',
 };
 
-/** The convert command's options that take a value: their values are not positional arguments. */
-export const valuedOptions: ReadonlySet<string> = new Set(Object.keys(VALUED));
+const shortLetters = (table: Readonly<Record<string, unknown>>): ReadonlySet<string> =>
+  new Set(Object.keys(table).filter((o) => /^-[^-]$/.test(o)).map((o) => o[1]!));
+const shortFlags = shortLetters(FLAGS);
+const shortValued = shortLetters(VALUED);
+
+/** An option whose value is the next argument: a valued one, or short flags clustered before one (`-wn NAME`, as click allows). */
+function takesValue(arg: string): boolean {
+  if (Object.hasOwn(VALUED, arg)) return true;
+  return arg.length > 2 && arg[0] === '-' && shortValued.has(arg.at(-1)!) && [...arg.slice(1, -1)].every((c) => shortFlags.has(c));
+}
+
+/** How many positional arguments the convert command's `argv` holds (option values are not). */
+export function positionalCount(argv: readonly string[]): number {
+  let count = 0;
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return count + argv.length - i - 1;
+    if (takesValue(arg)) i++;
+    else if (!arg.startsWith('-') || arg === '-') count++;
+  }
+  return count;
+}
 
 /**
  * The convert command's options when `argv` is plain, else undefined. `choices` are the values

@@ -75,19 +75,11 @@ function clickError(command: Command, error: CommanderError, argv: readonly stri
     const name = quoted.startsWith('--') ? quoted.split('=')[0]! : quoted;
     return new UsageError(`No such option: ${name}${suggestion(command, name, synopsis.suggestFirst ?? [])}`, synopsis);
   }
-  return new UsageError(clickMessage(command, error), synopsis);
-}
-
-function clickMessage(command: Command, error: CommanderError): string {
-  const quoted = /'([^']+)'/.exec(error.message)?.[1];
-  switch (error.code) {
-    case 'commander.excessArguments': {
-      const extra = command.args.slice(command.registeredArguments.length);
-      if (extra.length > 0) return `Got unexpected extra argument${extra.length > 1 ? 's' : ''} (${extra.join(' ')})`;
-      break;
-    }
+  if (error.code === 'commander.excessArguments') {
+    const extra = command.args.slice(command.registeredArguments.length);
+    if (extra.length > 0) return new UsageError(`Got unexpected extra argument${extra.length > 1 ? 's' : ''} (${extra.join(' ')})`, synopsis);
   }
-  return sentence(error.message);
+  return new UsageError(sentence(error.message), synopsis);
 }
 
 /** commander's own errors (exitOverride), told apart by their code without loading commander. */

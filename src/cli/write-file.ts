@@ -23,15 +23,18 @@ function writeInPlace(path: string, chunks: readonly Uint8Array[]): void {
 }
 
 export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): void {
-  const followed = statSync(fsPath(path), { throwIfNoEntry: false });
-  const link = lstatSync(fsPath(path), { throwIfNoEntry: false })?.isSymbolicLink() === true;
+  const named = fsPath(path);
+  const own = lstatSync(named, { throwIfNoEntry: false });
+  const link = own?.isSymbolicLink() === true;
+  // What the name leads to: the entry itself, unless it is a link.
+  const followed = link ? statSync(named, { throwIfNoEntry: false }) : own;
   // A device, a pipe, or a link to nothing yet: open() is the only way to write what it names.
   if ((followed !== undefined && !followed.isFile()) || (link && followed === undefined)) {
     writeInPlace(path, chunks);
     return;
   }
   // Through a link to a file: replace that file and keep the link.
-  const target = link ? decodeEscaped(realpathSync(fsPath(path), { encoding: 'buffer' })) : path;
+  const target = link ? decodeEscaped(realpathSync(named, { encoding: 'buffer' })) : path;
   const before = followed === undefined ? undefined : { mode: followed.mode & 0o7777 };
   removeStaleTemporaries(dirname(target));
   const temporary = join(dirname(target), temporaryNameFor(basename(target)));
