@@ -7,10 +7,9 @@ import { performance } from 'node:perf_hooks';
 import { pythonEngineAvailability } from '../src/bridge/index.js';
 import { benchBridge } from './bridge.js';
 import { corpusFiles } from '../support/corpus.js';
+import { median, type Figure } from './stats.js';
 
-type Figure = (name: string, value: number | string, note?: string) => void;
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 /** Wall time of one `anecc` command, in milliseconds. */
 function timeCommand(args: readonly string[]): number {

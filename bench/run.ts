@@ -6,17 +6,17 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { runNativeEngine, type ConvertRequest } from '../src/anec/index.js';
+import { runNativeEngine } from '../src/anec/index.js';
 import { writeFileAtomic } from '../src/cli/write-file.js';
 import { describeLarge, writeHwx } from '../src/writer/index.js';
 import { runBenchParts } from './parts.js';
 import { startProgress, type Progress } from '../scripts/progress.js';
 import { runStartupFigures } from './startup.js';
+import { fmt, median } from './stats.js';
+import { convertRequest } from '../support/requests.js';
 
 const REPEATS = 3;
 const execFileAsync = promisify(execFile);
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 /** Steps of the run: the file, each repeat, the two memory probes, upstream, the parts. */
 const STEPS = 1 + REPEATS + 2 + 1 + 1;
@@ -55,7 +55,7 @@ async function largeFileFigures(): Promise<void> {
     const fileSize = statSync(file).size;
     console.log(`bench file: ${(fileSize / 2 ** 20).toFixed(0)} MiB HWX made by the writer (describeLarge)`);
 
-    const request: ConvertRequest = { path: file, name: undefined, force: false, print: true, compile: true };
+    const request = convertRequest(file);
     const reads: number[] = [];
     const converts: number[] = [];
     const convertAndWrites: number[] = [];

@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { corpusDir } from '../support/corpus.js';
+import { fmt, median, type Figure } from './stats.js';
 
-type Figure = (name: string, value: number | string, note?: string) => void;
 
 /** Runs per command and file; at least 7 (BENCH_RUNS raises it). */
 const runs = Math.max(7, Number(process.env['BENCH_RUNS'] ?? 9) || 9);
@@ -16,8 +16,6 @@ const files = ['mul.hwx', 'mul_macos26_m1.hwx', 'tinygrad/gemm.hwx'] as const;
 const cli = 'bin/anecc.cjs';
 const peakRssHook = new URL('./peak-rss.mjs', import.meta.url).pathname;
 
-const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-const fmt = (x: number): string => (x >= 100 ? x.toFixed(0) : x >= 10 ? x.toFixed(1) : x.toFixed(2));
 
 interface Command {
   readonly file: string;
