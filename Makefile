@@ -6,8 +6,11 @@ SEED ?= 20261125
 
 .PHONY: setup build run test typecheck bench fixtures oracle differential patches-check clean
 
+# Without the package's own prepare (a build): dist/.built below is the one build. npm rebuild
+# still runs the dependencies' install scripts (esbuild's).
 node_modules/.installed: package.json package-lock.json
-	$(NPM) ci --no-audit --no-fund
+	$(NPM) ci --no-audit --no-fund --ignore-scripts
+	$(NPM) rebuild
 	touch $@
 
 dist/.built: node_modules/.installed tsconfig.json tsconfig.build.json scripts/bundle-cli.mjs scripts/code-cache.cjs bin/anecc.cjs $(shell find src -name '*.ts' 2>/dev/null)

@@ -1,4 +1,5 @@
-// The package as a user gets it: packed from a clean copy of the sources (prepack builds dist/),
+// The package as a user gets it: packed from a clean copy of the sources (prepack empties dist/,
+// then prepare builds it),
 // installed into a temporary prefix, run from another folder, and imported by a fresh ESM
 // TypeScript project under each module resolution users pick.
 import { execFileSync } from 'node:child_process';
