@@ -22,6 +22,7 @@ import sys
 import threading
 import time
 import traceback
+import types
 
 # The child shares the terminal with the command: whatever Python or upstream prints must land
 # on stderr (which the TypeScript side captures), never between the command's own output.
@@ -33,8 +34,27 @@ try:
 except (OSError, ValueError, io.UnsupportedOperation):
     _answer_fd = None
 sys.stdout = sys.stderr
-# Never leave __pycache__ folders in the upstream source, the patch cache or py/.
+# Never leave __pycache__ folders in the upstream source, the patch cache or py/ (compiled code is
+# kept in the cache's own folder instead: see py/anecc_serve.py).
 sys.dont_write_bytecode = True
+
+
+class _Deferred(types.ModuleType):
+    """Stands in for a module until one of its attributes is first read, then imports it."""
+
+    def __getattr__(self, attr):
+        real = sys.modules.get(self.__name__)
+        if real is None or real is self:
+            sys.modules.pop(self.__name__, None)
+            real = importlib.import_module(self.__name__)
+        return getattr(real, attr)
+
+
+# construct imports pdb at its top (construct/debug.py: `import sys, traceback, pdb, inspect`) for
+# one post_mortem() call in its Debugger class, which upstream anecc never uses; pdb, with bdb,
+# cmd and code, is about a third of construct's import. The first use still gets the real one.
+if "pdb" not in sys.modules:
+    sys.modules["pdb"] = _Deferred("pdb")
 
 # Seconds between checks that the Node process which started us is still there.
 PARENT_CHECK_INTERVAL = 1.0
@@ -166,7 +186,7 @@ HEADER_FIELDS = (
     ("nchw", "nchw"),
 )
 
-_config = {"upstreamSrc": None, "patchedSrc": None, "workDir": None}
+_config = {"upstreamSrc": None, "patchedSrc": None, "workDir": None, "bytecodeDir": None}
 _loaded = {}
 _compiled = [0]
 
@@ -255,6 +275,19 @@ def _locate(profile):
     return os.path.dirname(spec.origin), "installed"
 
 
+def _code_of(origin):
+    """anecc's code, compiled once into the bytecode folder (see py/anecc_serve.py)."""
+    serve = sys.modules.get("anecc_serve")
+    if serve is None:
+        # Imported by path (pythonia): py/ is not on sys.path then.
+        here = os.path.dirname(os.path.abspath(__file__))
+        spec = importlib.util.spec_from_file_location("anecc_serve", os.path.join(here, "anecc_serve.py"))
+        serve = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(serve)
+        sys.modules["anecc_serve"] = serve
+    return serve.code_of(origin, _config["bytecodeDir"])
+
+
 def _load(profile):
     """Imports a profile's anecc once, under its own module name, with a capturing logger."""
     if profile in _loaded:
@@ -283,7 +316,7 @@ def _load(profile):
         )
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module
-        spec.loader.exec_module(module)
+        exec(_code_of(origin), module.__dict__)
         for needed in ("anecc_convert", "anecc_print", "anecc_compile"):
             if not callable(getattr(module, needed, None)):
                 raise ImportError("%s does not define %s()" % (origin, needed))
@@ -329,7 +362,7 @@ def configure(config_json):
             value = config[key]
             if value is not None and not isinstance(value, str):
                 raise TypeError("%s: expected a string or null" % key)
-            if _config[key] != value and key != "workDir":
+            if _config[key] != value and key in ("upstreamSrc", "patchedSrc"):
                 _loaded.pop("patched" if key == "patchedSrc" else "upstream", None)
             _config[key] = value
         return json.dumps({"ok": True})

@@ -49,10 +49,16 @@ const result = await build({
 if (result.metafile) writeFileSync(process.env['BUNDLE_METAFILE'], JSON.stringify(result.metafile));
 
 // In the fast bundle, each dynamic import() becomes a module that throws FullCliNeeded: what the
-// CLI loads lazily is what the fast path does not run, except the conversion command itself
-// (lazy in the full CLI so that --help does not load it).
+// CLI loads lazily is what the fast path does not run, except what a conversion runs: the command
+// itself (lazy in the full CLI so that --help does not load it) and the Python engine (the bridge,
+// its reply schemas and the patch library: lazy so that a native conversion does not run them, in
+// the fast bundle so that the Python child starts without waiting for the full CLI to load).
 const fullCliModule = fileURLToPath(new URL('../src/cli/full-cli.ts', import.meta.url));
-const fastPathModules = new Set([fileURLToPath(new URL('../src/cli/commands/convert.ts', import.meta.url))]);
+const fastPathModules = new Set(
+  ['../src/cli/commands/convert.ts', '../src/bridge/open.ts', '../src/bridge/replies.ts', '../src/bridge/patches.ts'].map((m) =>
+    fileURLToPath(new URL(m, import.meta.url)),
+  ),
+);
 const fullCliOnly = {
   name: 'full-cli-only',
   setup(build) {
@@ -72,6 +78,9 @@ await build({
   ...common,
   entryPoints: ['src/cli/fast.ts'],
   outfile: 'dist/bundle/fast.cjs',
+  // A third smaller to read and to cache; identifiers stay, so --debug's stack traces keep names.
+  minifyWhitespace: true,
+  minifySyntax: true,
   format: 'cjs',
   plugins: [fullCliOnly],
   // Two folders below the package root, as the ESM bundle (packageRoot counts from there).

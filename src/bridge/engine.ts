@@ -30,6 +30,10 @@ import type {
 const loadReplies = (): Promise<typeof import('./replies.js')> => import('./replies.js');
 const loadPatches = (): Promise<typeof import('./patches.js')> => import('./patches.js');
 
+// Where, in the cache folder, py/anecc_serve.py keeps the compiled code of the bridge, upstream
+// and the patched copy (about 10 ms of every Python start).
+const bytecodeFolderName = 'bytecode';
+
 // An .anec file is a 4 KiB header plus a slice of the input; nothing anecc builds is near this.
 const maxAnecSizeInBytes = 1024 * 1024 * 1024;
 const maxBatchSize = 100_000;
@@ -264,9 +268,11 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
   try {
     // The child is spawned before this call returns its promise (it resolves once the bridge is
     // imported).
+    const bytecodeDir = path.join(normalized.cacheDir, bytecodeFolderName);
     const starting = startPythonChild({
       pythonBin: normalized.pythonBin,
       bridgePath: bridgeModulePath,
+      bytecodeDir,
       timeoutMs: normalized.timeoutMs,
       transport: transport.transport,
     });
@@ -279,7 +285,7 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
     }
     child = await starting;
     child.removeWhenGone(workDir);
-    await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir });
+    await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir, bytecodeDir });
     return new Engine(child, normalized, workDir, releaseWorkDir, early);
   } catch (error) {
     await child?.close();

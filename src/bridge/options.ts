@@ -29,6 +29,8 @@ export function packageVersion(): string | undefined {
 
 /** Absolute path of the Python half of the bridge. */
 export const bridgeModulePath = path.join(packageRoot, 'py', 'anecc_bridge.py');
+/** Runs the bridge's `serve` from compiled code kept in the cache folder (pipe transport). */
+export const serveLauncherPath = path.join(packageRoot, 'py', 'anecc_serve.py');
 const defaultPatchesDir = path.join(packageRoot, 'patches');
 
 export type Env = Readonly<Record<string, string | undefined>>;

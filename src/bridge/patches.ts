@@ -6,7 +6,7 @@ import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/p
 import path from 'node:path';
 import { applyPatch, parsePatch } from 'diff';
 import type { StructuredPatch } from 'diff';
-import { z } from 'zod';
+import * as z from 'zod';
 import { ensureCacheFolderSync } from './cache-folder.js';
 import { PatchError } from './errors.js';
 import * as messages from './messages.js';

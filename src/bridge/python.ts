@@ -2,7 +2,7 @@
 // child's life: the spawn environment, the watch (stderr tail, 'error', 'exit'), the exit and
 // signal handlers, the per-call budget, close() and the guardian pipe; the transports differ only
 // in how a call is sent and answered.
-//  - 'pipe' (default): `PYTHON_BIN py/anecc_bridge.py serve`, calls as JSON lines (see wire.ts).
+//  - 'pipe' (default): the bridge's `serve` (through py/anecc_serve.py), calls as JSON lines (see wire.ts).
 //  - 'pythonia': pythonia spawns its child when it is imported (and again on the first call after
 //    exit()), keeps one child per Node process, and waits up to 100 s for an answer from a dead
 //    child. So: import it lazily, own its spawn, and give every call our own budget.
@@ -14,6 +14,7 @@ import type { Duplex } from 'node:stream';
 import { PYTHON_INT_MAX_STR_DIGITS } from '../anec/index.js';
 import { PythonEngineError, parsePythonExceptionStack } from './errors.js';
 import * as messages from './messages.js';
+import { serveLauncherPath } from './options.js';
 import type { BridgeTransport } from './types.js';
 import { LineReader, decodeAnswer, encodeRequest, maxAnswerLineBytes } from './wire.js';
 
@@ -26,6 +27,8 @@ export interface PythonChildOptions {
   readonly pythonBin: string;
   /** Absolute path of py/anecc_bridge.py. */
   readonly bridgePath: string;
+  /** Where py/anecc_serve.py keeps the bridge's compiled code (pipe transport); none when undefined. */
+  readonly bytecodeDir?: string | undefined;
   /** Budget for start-up and default budget of each call. */
   readonly timeoutMs: number;
   readonly transport: BridgeTransport;
@@ -299,11 +302,12 @@ export function startPythonChild(options: PythonChildOptions): Promise<PythonChi
   return options.transport === 'pythonia' ? startThroughPythonia(options) : startOnPipe(options);
 }
 
-/** `PYTHON_BIN py/anecc_bridge.py serve`, its calls on descriptor 3 (see wire.ts). */
+/** `PYTHON_BIN py/anecc_serve.py FOLDER py/anecc_bridge.py` (the bridge's `serve`), its calls on descriptor 3 (see wire.ts). */
 async function startOnPipe(options: PythonChildOptions): Promise<PythonChild> {
   let proc: ChildProcess;
   try {
-    proc = spawn(options.pythonBin, [options.bridgePath, 'serve'], { env: childEnvironment(), stdio: childStdio('pipe') });
+    const args = [serveLauncherPath, options.bytecodeDir ?? '', options.bridgePath];
+    proc = spawn(options.pythonBin, args, { env: childEnvironment(), stdio: childStdio('pipe') });
   } catch (cause) {
     // What spawn refuses outright (a NUL in the path, say) is, as with pythonia, no interpreter.
     throw new PythonEngineError('python_not_found', messages.cannotRunPython(options.pythonBin, (cause as NodeJS.ErrnoException).code), { cause });

@@ -1,7 +1,7 @@
 // Schemas of what py/anecc_bridge.py answers. Every reply is JSON text; nothing from Python is
 // trusted before it passes these.
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { ANEC_FIELDS, isU64Field, type AnecField, type AnecFieldEntry } from '../anec/index.js';
 import { PythonEngineError } from './errors.js';
 import * as messages from './messages.js';

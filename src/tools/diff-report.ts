@@ -1,7 +1,7 @@
 // The JSON shape of `anecc diff --format json`, as a zod schema; the TypeScript type comes from it.
 // N files, one value per file in each row; each row says how its values read best (`format`).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { warningSchema } from './inspect-report.js';
 import { DIFF_SCHEMA_VERSION } from './schema-versions.js';
 

@@ -4,7 +4,7 @@
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { z } from 'zod';
+import * as z from 'zod';
 import type { Profile } from '../anec/index.js';
 import type { PythonEngine, PythonEngineOptions } from '../bridge/index.js';
 import { removeStale, temporaryOwner, workFolderOwner } from '../lifecycle/index.js';

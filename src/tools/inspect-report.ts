@@ -1,7 +1,7 @@
 // The JSON shape of `anecc inspect --json`, as a zod schema; the TypeScript type comes from it.
 // Integers only: no hex strings, no bigint (a u64 too large for a double is null plus a warning).
 
-import { z } from 'zod';
+import * as z from 'zod';
 import { hwxIssueCodes } from '../hwx/index.js';
 import { ANEC_SCALAR_FIELDS, anecTargetNames, isU64Field, type AnecScalarKey, type AnecTargetName, type AnecU64ScalarKey } from '../anec/index.js';
 import { INSPECT_SCHEMA_VERSION } from './schema-versions.js';

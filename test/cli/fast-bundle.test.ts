@@ -1,5 +1,5 @@
-// bin/anecc.cjs runs a plain conversion in dist/bundle/fast.cjs alone and hands every other
-// command to the full CLI (dist/bundle/anecc.js) before anything was read or printed.
+// bin/anecc.cjs runs a plain conversion (either engine, or both) in dist/bundle/fast.cjs alone and
+// hands every other command to the full CLI (dist/bundle/anecc.js) before anything was read or printed.
 import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +7,7 @@ import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot } from '../../support/corpus.js';
 import { anecc, runAnecc } from '../helpers/cli.js';
+import { testPythonBin, workingAnecc, writeFakeAnecc } from '../bridge/fake-anecc.js';
 
 const work = mkdtempSync(join(tmpdir(), 'anecc-fast-bundle-'));
 const pkg = join(work, 'pkg');
@@ -70,10 +71,30 @@ describe('the fast bundle', () => {
     expect(second.stderr).toMatch(/^anecc: notice: only the native engine ran.*\(remembered from an earlier run/);
   });
 
-  it('should hand subcommands, the Python engine and the fixes to the full CLI', async () => {
+  it('should run the Python engine on its own, as the full CLI does', async () => {
+    const fake = writeFakeAnecc(workingAnecc);
+    try {
+      const env = { PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir };
+      for (const engine of [['--engine', 'python', '--profile', 'upstream'], []]) {
+        const args = (out: string) => [sample, ...engine, '-p', '-n', 'mul', '-o', join(work, out)];
+        const base: NodeJS.ProcessEnv = { ...process.env, ...env };
+        delete base['ANECC_ENGINE'];
+        const full = await runAnecc(args('full-py.anec'), { cwd: work, env: base, extendEnv: false });
+        const fast = await withoutFullCli(() => runCopy(args('fast-py.anec'), env));
+        expect(fast.exitCode, fast.stderr).toBe(full.exitCode);
+        expect(fast.stdout).toBe(full.stdout);
+        expect(fast.stderr).toBe(full.stderr.replaceAll('full-py.anec', 'fast-py.anec'));
+      }
+      // The fake compiles 0x1000 bytes of 0x01 and "payload"; both engines differ, so only the first run wrote.
+      expect(readFileSync(join(work, 'fast-py.anec')).equals(readFileSync(join(work, 'full-py.anec')))).toBe(true);
+    } finally {
+      fake.remove();
+    }
+  });
+
+  it('should hand subcommands and the fixes to the full CLI', async () => {
     const cases = [
       ['inspect', sample],
-      [sample, '--engine', 'both', '-o', join(work, 'x.anec')],
       [sample, '--engine', 'native', '--clean', '-o', join(work, 'x.anec')],
       [sample, '--engine=native', '-o', join(work, 'x.anec')],
     ];
@@ -88,17 +109,17 @@ describe('the fast bundle', () => {
     const env: NodeJS.ProcessEnv = { ...process.env, PYTHON_BIN: join(work, 'no-python'), ANECC_CACHE_DIR: join(work, 'pipe-cache') };
     delete env['ANECC_ENGINE'];
     // A real pipe (execa's stdin is a socket, which /dev/stdin cannot open).
-    const run = async (args: readonly string[], out: string) => {
+    const run = async (bin: string, args: readonly string[], out: string) => {
       const script = 'f="$1" b="$2"; shift 2; cat "$f" | node "$b" "$@"';
-      const r = await execa('sh', ['-c', script, 'sh', sample, anecc, ...args, '/dev/stdin', '-o', join(work, out)], { reject: false, timeout: 60_000, env, extendEnv: false });
+      const r = await execa('sh', ['-c', script, 'sh', sample, bin, ...args, '/dev/stdin', '-o', join(work, out)], { reject: false, timeout: 60_000, env, extendEnv: false });
       expect(r.exitCode, String(r.stderr)).toBe(0);
       return readFileSync(join(work, out));
     };
-    // The fast bundle stops at the bridge (no failure remembered yet); the full CLI reads the pipe.
-    const handedOver = await run([], 'handed-over.anec');
-    const native = await run(['--engine', 'native'], 'native.anec');
+    // The fast bundle stops at the fixes, and the full CLI reads the pipe: as the full CLI alone does.
+    const handedOver = await run(anecc, ['--engine', 'native', '--clean'], 'handed-over.anec');
+    const fullAlone = await run(join(repoRoot, 'dist', 'bundle', 'anecc.js'), ['--engine', 'native', '--clean'], 'full-alone.anec');
     expect(handedOver.length).toBeGreaterThan(0x1000);
-    expect(handedOver.equals(native)).toBe(true);
+    expect(handedOver.equals(fullAlone)).toBe(true);
   });
 
   it("should compile with the build's code cache, and without it when the cache is another build's or broken", async () => {

@@ -65,7 +65,7 @@ describe.skipIf(skip !== undefined)('the packed package', () => {
   }, 600_000);
 
   it('should hold the built library, the CLI, the Python side and the licence, and no source maps', () => {
-    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/testing.js', 'dist/testing.d.ts', 'bin/anecc.cjs', 'py/anecc_bridge.py', 'patches/series', 'LICENSE', 'README.md']) {
+    for (const file of ['dist/index.js', 'dist/index.d.ts', 'dist/testing.js', 'dist/testing.d.ts', 'bin/anecc.cjs', 'py/anecc_bridge.py', 'py/anecc_serve.py', 'patches/series', 'LICENSE', 'README.md']) {
       expect(packedFiles).toContain(file);
     }
     expect(packedFiles.filter((f) => f.endsWith('.map') || f.startsWith('src/') || f.startsWith('test/') || f === 'dist/.built')).toEqual([]);

@@ -105,7 +105,8 @@ describe.skipIf(liveSkip !== undefined)('with the real upstream (item 4)', () =>
     expect((await runAnecc([sample, '--engine', 'native', '-o', good])).exitCode).toBe(0);
     expect((await runAnecc([sample, '--engine', 'python', '-o', join(work, 'first.anec')], { env: liveEnv })).exitCode).toBe(0);
     const { readdirSync } = await import('node:fs');
-    const [key] = readdirSync(cacheDir).filter((n) => !n.startsWith('.'));
+    // The patched copy's folder (beside it: bytecode/, the compiled code).
+    const [key] = readdirSync(cacheDir).filter((n) => existsSync(join(cacheDir, n, 'manifest.json')));
     const init = join(cacheDir, key!, 'anecc', '__init__.py');
     const text = readFileSync(init, 'utf8');
     const edited = text.replace(/tiles\[0\]\s*=\s*/, (m) => `${m}1 + `);

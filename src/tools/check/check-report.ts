@@ -1,7 +1,7 @@
 // The JSON shape of `anecc check --json`, as a zod schema; the TypeScript types come from it.
 // One entry per known cause of "it runs on Linux but outputs 0.0 (or times out)", always all of
 // them, in a fixed order, each with a verdict, the evidence and the fix.
-import { z } from 'zod';
+import * as z from 'zod';
 import { anecTargetNames, type AnecTargetName } from '../../anec/index.js';
 import { anecLayoutSchema } from '../inspect-report.js';
 
