@@ -1,4 +1,5 @@
 // The only door to the terminal: commands write through an Io so tests can run them in-process.
+import { writeSync } from 'node:fs';
 import { backslashEscaped, encodeEscaped, hasEscapedBytes } from '../names/escaped-bytes.js';
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -10,8 +11,8 @@ export interface Io {
 // Bytes of a file name that is not UTF-8 are written as upstream's Python writes them: raw on
 // stdout (the -p struct name), as `\udcff` on stderr (backslashreplace).
 export const processIo: Io = {
-  stdout: (text) => void process.stdout.write(hasEscapedBytes(text) ? encodeEscaped(text) : text),
-  stderr: (text) => void process.stderr.write(backslashEscaped(text)),
+  stdout: (text) => writeStdio(1, hasEscapedBytes(text) ? encodeEscaped(text) : Buffer.from(text, 'utf8')),
+  stderr: (text) => writeStdio(2, Buffer.from(backslashEscaped(text), 'utf8')),
   terminalColumns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
 };
 
@@ -28,16 +29,44 @@ export const ExitCode = {
 
 /**
  * `anecc ... | head` closes stdout early: stop quietly, as a shell tool should, instead of dying
- * on an unhandled EPIPE with a stack trace. Returns what removes the listeners again.
+ * on an unhandled EPIPE with a stack trace; any other failure to write is one line and exit 1.
  */
-export function exitQuietlyOnBrokenPipe(): () => void {
-  const onError = (error: NodeJS.ErrnoException): void => {
-    if (error.code !== 'EPIPE') process.stderr.write(`anecc: error: cannot write output (${error.code ?? error.message})\n`);
-    process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
-  };
-  const streams = [process.stdout, process.stderr];
-  for (const stream of streams) stream.on('error', onError);
-  return () => {
-    for (const stream of streams) stream.removeListener('error', onError);
-  };
+function onWriteError(error: NodeJS.ErrnoException): void {
+  if (error.code !== 'EPIPE') process.stderr.write(`anecc: error: cannot write output (${error.code ?? error.message})\n`);
+  process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
+}
+
+/** For what writes to process.stdout and process.stderr itself (commander's help on a terminal). */
+export function exitQuietlyOnBrokenPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) if (!stream.listeners('error').includes(onWriteError)) stream.on('error', onWriteError);
+}
+
+// Descriptors that go through Node's stream from now on (see writeStdio).
+const throughStream = new Set<1 | 2>(process.platform === 'win32' ? [1, 2] : []);
+
+/**
+ * Writes to standard output or error as Node's own streams do on Linux and macOS (synchronously,
+ * for files, terminals and pipes alike), with write(2) itself: the streams load node:stream and
+ * net or tty, about 4 ms of every command. Through the stream instead: on Windows (its console
+ * wants the stream's UTF-16), and once a descriptor refuses with EAGAIN (non-blocking, as one
+ * shared with a Node parent is, and full): everything after that, so that nothing is reordered.
+ */
+function writeStdio(fd: 1 | 2, bytes: Uint8Array): void {
+  let offset = 0;
+  if (!throughStream.has(fd)) {
+    try {
+      while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
+      return;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
+        // As the stream reports it: after what runs now, not in the middle of it.
+        throughStream.add(fd);
+        process.nextTick(onWriteError, error);
+        return;
+      }
+      throughStream.add(fd);
+    }
+  }
+  exitQuietlyOnBrokenPipe();
+  (fd === 1 ? process.stdout : process.stderr).write(bytes.subarray(offset));
 }
