@@ -18,7 +18,6 @@ const peakRssHook = new URL('./peak-rss.mjs', import.meta.url).pathname;
 
 
 interface Command {
-  readonly file: string;
   readonly argv: readonly string[];
   readonly env?: NodeJS.ProcessEnv;
 }
@@ -81,22 +80,24 @@ function peakRss(argv: readonly string[]): number {
 
 /**
  * NODE_EXTRA_CA_CERTS makes Node 20 read and parse that certificate file as it starts, before any
- * of anecc runs (tens of milliseconds on a full system bundle). The ratios above are measured in
- * the environment as it is; this says how much of each Node start that setting is here.
+ * of anecc runs (tens of milliseconds on a full system bundle), and Python pays nothing of the
+ * kind. Where it is set, each Node command also runs without it (`<name>-bare`, in the same
+ * alternating rounds), and each ratio is printed a second time from those, as
+ * `<figure>-without-extra-ca-certs`: what a machine without the setting sees.
  */
-function extraCaCertsFigure(figure: Figure, native: readonly string[]): void {
-  if (!process.env['NODE_EXTRA_CA_CERTS']) {
-    console.log('figure: node-extra-ca-certs-ms skipped (NODE_EXTRA_CA_CERTS is not set)');
-    return;
+const extraCaCerts = process.env['NODE_EXTRA_CA_CERTS'] ? 'NODE_EXTRA_CA_CERTS' : undefined;
+
+/** `commands`, and where NODE_EXTRA_CA_CERTS is set each Node command (argv[0] node) once more without it. */
+function withBare(commands: Readonly<Record<string, Command>>): Record<string, Command> {
+  const all: Record<string, Command> = { ...commands };
+  if (extraCaCerts === undefined) return all;
+  for (const [name, command] of Object.entries(commands)) {
+    if (command.argv[0] !== 'node') continue;
+    const env: NodeJS.ProcessEnv = { ...(command.env ?? process.env) };
+    delete env[extraCaCerts];
+    all[`${name}-bare`] = { ...command, env };
   }
-  const without: NodeJS.ProcessEnv = { ...process.env };
-  delete without['NODE_EXTRA_CA_CERTS'];
-  const m = medians({
-    node: { file: '', argv: ['node', '-e', '0'] },
-    bare: { file: '', argv: ['node', '-e', '0'], env: without },
-    native: { file: '', argv: native, env: without },
-  });
-  figure('node-extra-ca-certs-ms', m['node']! - m['bare']!, `what NODE_EXTRA_CA_CERTS adds to every Node start here; without it: node -e 0 ${fmt(m['bare']!)} ms, native mul.hwx ${fmt(m['native']!)} ms`);
+  return all;
 }
 
 export async function runStartupFigures(figure: Figure): Promise<void> {
@@ -121,21 +122,25 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
     const perFile = files.map((name) => {
       const path = join(corpus, ...name.split('/'));
       const commands: Record<string, Command> = {
-        node: { file: name, argv: ['node', '-e', '0'] },
-        native: { file: name, argv: ['node', cli, '--engine', 'native', path, '-o', out] },
-        fallback: { file: name, argv: ['node', cli, path, '-o', out], env: fallbackEnv },
+        node: { argv: ['node', '-e', '0'] },
+        native: { argv: ['node', cli, '--engine', 'native', path, '-o', out] },
+        fallback: { argv: ['node', cli, path, '-o', out], env: fallbackEnv },
       };
       if (typeof upstream !== 'string') {
-        commands['upstream'] = { file: name, argv: [...upstream.argv, path, '-o', out], env: upstream.env };
-        commands['default'] = { file: name, argv: ['node', cli, path, '-o', out], env: defaultEnv };
+        commands['upstream'] = { argv: [...upstream.argv, path, '-o', out], env: upstream.env };
+        commands['default'] = { argv: ['node', cli, path, '-o', out], env: defaultEnv };
       }
-      const m = medians(commands);
+      const m = medians(withBare(commands));
       console.log(`  ${name}: ${Object.entries(m).map(([k, v]) => `${k} ${fmt(v)} ms`).join(', ')}`);
       return { file: name, m };
     });
+    const bare = (command: string): string => (command === 'upstream' ? command : `${command}-bare`);
     const figureOf = (name: string, a: string, b: string, goal: string): void => {
       const r = ratio(perFile.map((p) => ({ file: p.file, a: p.m[a]!, b: p.m[b]! })));
       figure(name, r.value, `goal ${goal}; worst of: ${r.note}`);
+      if (extraCaCerts === undefined) return;
+      const w = ratio(perFile.map((p) => ({ file: p.file, a: p.m[bare(a)]!, b: p.m[bare(b)]! })));
+      figure(`${name}-without-extra-ca-certs`, w.value, `goal ${goal}; worst of: ${w.note}`);
     };
     figureOf('cli-native-vs-node', 'native', 'node', '<= 1.3');
     if (typeof upstream === 'string') {
@@ -146,8 +151,11 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
     }
     figureOf('cli-fallback-vs-native', 'fallback', 'native', '<= 1.2');
 
-    const help = medians({ node: { file: '', argv: ['node', '-e', '0'] }, help: { file: '', argv: ['node', cli, '--help'] } });
+    const help = medians(withBare({ node: { argv: ['node', '-e', '0'] }, help: { argv: ['node', cli, '--help'] } }));
     figure('cli-help-vs-node', help['help']! / help['node']!, `goal <= 1.3; ${fmt(help['help']!)}/${fmt(help['node']!)} ms`);
+    if (extraCaCerts !== undefined) {
+      figure('cli-help-vs-node-without-extra-ca-certs', help['help-bare']! / help['node-bare']!, `goal <= 1.3; ${fmt(help['help-bare']!)}/${fmt(help['node-bare']!)} ms`);
+    }
 
     const importMs: number[] = [];
     const script = "const t0 = performance.now(); await import('anecc'); process.stdout.write(String(performance.now() - t0));";
@@ -158,7 +166,9 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
     figure('library-import-ms', median(importMs), `await import('anecc') in a fresh process, median of ${runs}`);
 
     const mul = join(corpus, 'mul.hwx');
-    extraCaCertsFigure(figure, ['node', cli, '--engine', 'native', mul, '-o', out]);
+    const first = perFile[0]!.m;
+    if (extraCaCerts === undefined) console.log('figure: node-extra-ca-certs-ms skipped (NODE_EXTRA_CA_CERTS is not set)');
+    else figure('node-extra-ca-certs-ms', first['node']! - first['node-bare']!, `what NODE_EXTRA_CA_CERTS adds to every Node start here (${files[0]} run: node -e 0 ${fmt(first['node']!)} ms, without it ${fmt(first['node-bare']!)} ms)`);
     const peaks = Array.from({ length: 3 }, () => peakRss(['node', cli, '--engine', 'native', mul, '-o', out]));
     const base = Array.from({ length: 3 }, () => peakRss(['node', '-e', '0']));
     figure('cli-native-peak-mib', median(peaks) / 2 ** 20, `node -e 0: ${fmt(median(base) / 2 ** 20)} MiB`);

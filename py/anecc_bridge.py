@@ -108,16 +108,17 @@ def _start_guardian():
     """Forks a small process that outlives us only to clean up: it reads, from our stdin (a pipe
     whose writing end only the Node parent holds), NUL-terminated paths to remove, and at end of
     file (the parent closed it, exited, or was killed, SIGKILL included) kills this Python process
-    and removes those paths. Signals sent to the whole process group (Ctrl-C) do not stop it."""
+    and removes those paths. Signals sent to the whole process group (Ctrl-C) do not stop it.
+    True when it runs."""
     if os.environ.get("ANECC_BRIDGE_PARENT_PIPE") != "1":
-        return
+        return False
     python_pid = os.getpid()
     try:
         pid = os.fork()
     except OSError:
-        return
+        return False
     if pid != 0:
-        return
+        return True
     try:
         import signal
 
@@ -149,10 +150,12 @@ def _start_guardian():
 
 
 def _tie_to_parent():
-    """The guardian, PDEATHSIG, and stdin left to the guardian alone (for pythonia and `serve`;
-    the one-shot probe needs none of it)."""
-    _start_guardian()
-    _die_with_parent()
+    """The guardian (or, without one, PDEATHSIG), and stdin left to the guardian alone (for
+    pythonia and `serve`; the one-shot probe needs none of it). Either kills us with SIGKILL when
+    the parent goes, GIL or not; PDEATHSIG only where there is no guardian, because ctypes costs
+    every start about 3 ms."""
+    if not _start_guardian():
+        _die_with_parent()
     # Do not keep the parent pipe: only the guardian watches it.
     if os.environ.get("ANECC_BRIDGE_PARENT_PIPE") == "1":
         with contextlib.suppress(OSError):

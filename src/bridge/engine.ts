@@ -1,8 +1,8 @@
 // The Python engine: one Python child running py/anecc_bridge.py, upstream anecc loaded by path,
 // the patched copy prepared on first use, and every reply checked before it becomes a result.
 
-import { mkdtempSync } from 'node:fs';
-import { readFile, rm, stat, unlink } from 'node:fs/promises';
+import { mkdtempSync, readFileSync, rmSync, statSync, unlinkSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { ANEC_HEADER_SIZE_IN_BYTES } from '../anec/index.js';
@@ -73,14 +73,18 @@ async function probeChild(child: PythonChild): Promise<ProbeReport> {
   };
 }
 
-/** The compiled file Python wrote, read back (as header and payload) and removed. */
-async function takeAnec(file: string): Promise<AnecBytes> {
-  const info = await stat(file);
+/**
+ * The compiled file Python wrote, read back (as header and payload) and removed. Synchronously:
+ * nothing else waits meanwhile, and each asynchronous call would cost a round trip through
+ * libuv's thread pool (about 2 ms of a command).
+ */
+function takeAnec(file: string): AnecBytes {
+  const info = statSync(file);
   if (info.size > maxAnecSizeInBytes || info.size < ANEC_HEADER_SIZE_IN_BYTES) {
     throw new PythonEngineError('bad_reply', messages.compiledFileSize(file, info.size, ANEC_HEADER_SIZE_IN_BYTES, maxAnecSizeInBytes));
   }
-  const bytes = await readFile(file);
-  await unlink(file);
+  const bytes = readFileSync(file);
+  unlinkSync(file);
   const all = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   return { header: all.subarray(0, ANEC_HEADER_SIZE_IN_BYTES), payload: all.subarray(ANEC_HEADER_SIZE_IN_BYTES) };
 }
@@ -100,7 +104,7 @@ async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string)
     if (path.dirname(path.resolve(reply.anecPath)) !== workDir) {
       throw new PythonEngineError('bad_reply', messages.compiledFileOutside(reply.anecPath));
     }
-    anec = await takeAnec(reply.anecPath);
+    anec = takeAnec(reply.anecPath);
   }
   return {
     engine: 'python',
@@ -146,7 +150,14 @@ class Engine implements PythonEngine {
     private readonly releaseWorkDir: () => void,
     /** The patched copy, prepared while the child started (see OpenIntent); used once. */
     private early: Promise<PatchStatus> | undefined = undefined,
-  ) {}
+    /** The patched copy the bridge was already pointed at when it was opened. */
+    configured: PatchStatus | undefined = undefined,
+  ) {
+    if (configured !== undefined) {
+      this.#patched = Promise.resolve(configured);
+      this.#patchStatus = configured;
+    }
+  }
 
   removeWhenGone(folder: string): void {
     this.child.removeWhenGone(folder);
@@ -198,7 +209,7 @@ class Engine implements PythonEngine {
   async convert(
     requests: readonly ConvertRequest[],
     profile: Profile,
-    options: { readonly timeoutMs?: number } = {},
+    options: { readonly timeoutMs?: number; readonly last?: boolean } = {},
   ): Promise<readonly PythonOutcome[]> {
     if (this.#closed) throw new PythonEngineError('closed', messages.engineClosed);
     if (requests.length > maxBatchSize) {
@@ -217,6 +228,7 @@ class Engine implements PythonEngine {
       })),
     };
     const raw = await this.child.call('convert', JSON.stringify(batch), options.timeoutMs);
+    if (options.last === true) this.child.endCalls();
     const { convertReplySchema, parseReply } = await loadReplies();
     const reply = parseReply(convertReplySchema, raw, 'convert');
     if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
@@ -234,7 +246,7 @@ class Engine implements PythonEngine {
     try {
       await this.child.close();
     } finally {
-      await rm(this.workDir, { recursive: true, force: true });
+      rmSync(this.workDir, { recursive: true, force: true });
       this.releaseWorkDir();
     }
   }
@@ -254,8 +266,6 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
   const normalized = normalizePythonEngineOptions(options, env);
   const { transport } = normalized;
   if (!transport.ok) throw new PythonEngineError('bad_transport', transport.message);
-  // What earlier commands ended by SIGKILL left here (their guardian covers all but start-up).
-  removeStale(tmpdir(), workFolderOwner, 'folder');
   // Made and registered synchronously, listeners first: a signal cannot slip between the two.
   installExitCleanup();
   // Resolved: replies are checked against it with path.resolve, and TMPDIR may be relative.
@@ -276,6 +286,9 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
       timeoutMs: normalized.timeoutMs,
       transport: transport.transport,
     });
+    // What earlier commands ended by SIGKILL left here (their guardian covers all but start-up),
+    // removed while Python boots.
+    removeStale(tmpdir(), workFolderOwner, 'folder');
     // Node's half of the patched profile (hashing upstream, the cached copy) runs while Python
     // boots; where upstream is is known without asking Python only with ANECC_UPSTREAM_SRC.
     const { upstreamSrc } = normalized;
@@ -285,8 +298,11 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
     }
     child = await starting;
     child.removeWhenGone(workDir);
-    await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir, bytecodeDir });
-    return new Engine(child, normalized, workDir, releaseWorkDir, early);
+    // A copy ready before Python is (it usually is: Python is still importing construct) goes in
+    // the same call, one round trip fewer before the first conversion.
+    const ready = early === undefined ? undefined : await early.then((status) => status, () => undefined);
+    await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir, bytecodeDir, ...(ready === undefined ? {} : { patchedSrc: ready.dir }) });
+    return new Engine(child, normalized, workDir, releaseWorkDir, ready === undefined ? early : undefined, ready);
   } catch (error) {
     await child?.close();
     await rm(workDir, { recursive: true, force: true });

@@ -46,6 +46,8 @@ export interface PythonChild {
    * ends, SIGKILL included: the guardian waits for the end of our pipe, not for a signal.
    */
   removeWhenGone(path: string): void;
+  /** Tells the child no call follows, so that it ends once it has answered (pipe transport; close() still waits for it). */
+  endCalls(): void;
   /** Ends the child (end of its calls, then SIGKILL if it lingers); safe to call twice. */
   close(): Promise<void>;
 }
@@ -282,6 +284,7 @@ function childHandle(
   options: PythonChildOptions,
   send: (fn: BridgeFunction, arg: string | undefined) => Promise<unknown>,
   close: () => Promise<void>,
+  endCalls: () => void = () => {},
 ): PythonChild {
   let queue: Promise<unknown> = Promise.resolve();
   const call = (fn: BridgeFunction, arg: string | undefined, timeoutMs = options.timeoutMs): Promise<unknown> => {
@@ -294,7 +297,7 @@ function childHandle(
     queue = result.catch(() => {});
     return result;
   };
-  return { pid: proc.pid, call, removeWhenGone: supervisor.removeWhenGone, close };
+  return { pid: proc.pid, call, removeWhenGone: supervisor.removeWhenGone, endCalls, close };
 }
 
 /** Starts Python on the given transport; resolves when calls can be sent, rejects with a typed error. */
@@ -372,7 +375,8 @@ async function startOnPipe(options: PythonChildOptions): Promise<PythonChild> {
     await close();
     throw error;
   }
-  return childHandle(proc, supervisor, options, send, close);
+  // End of file on descriptor 3 is the bridge's cue to exit (see close above).
+  return childHandle(proc, supervisor, options, send, close, () => channel?.end());
 }
 
 /** Starts Python through pythonia and imports the bridge module. */

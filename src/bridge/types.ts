@@ -113,11 +113,15 @@ export interface PythonEngine {
   probe(): Promise<ProbeReport>;
   /** One empty round trip into Python (checks the child answers; measures the bridge). */
   ping(): Promise<void>;
-  /** Converts a batch in one round trip; one outcome per request, in order. */
+  /**
+   * Converts a batch in one round trip; one outcome per request, in order. `last`: no call
+   * follows, so the child is told to end as soon as it has answered, while the answer is read
+   * (close() then finds it gone or going).
+   */
   convert(
     requests: readonly ConvertRequest[],
     profile: Profile,
-    options?: { readonly timeoutMs?: number },
+    options?: { readonly timeoutMs?: number; readonly last?: boolean },
   ): Promise<readonly PythonOutcome[]>;
   /** The patched copy in use (prepared on the first 'patched' conversion), if any. */
   patchStatus(): PatchStatus | undefined;

@@ -268,7 +268,7 @@ async function runPython(
     throw new PythonEngineError('bridge_failed', error instanceof Error ? error.message : String(error), { cause: error });
   }
   try {
-    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: settings.timeoutMs });
+    const [outcome] = await engine.convert([{ ...request, path }], options.profile, { timeoutMs: settings.timeoutMs, last: true });
     if (outcome === undefined) throw new PythonEngineError('bad_reply', messages.pythonNoResult);
     const rebuilt = engine.patchStatus()?.rebuilt;
     if (rebuilt !== undefined) {
