@@ -50,11 +50,15 @@ class _Deferred(types.ModuleType):
         return getattr(real, attr)
 
 
-# construct imports pdb at its top (construct/debug.py: `import sys, traceback, pdb, inspect`) for
-# one post_mortem() call in its Debugger class, which upstream anecc never uses; pdb, with bdb,
-# cmd and code, is about a third of construct's import. The first use still gets the real one.
-if "pdb" not in sys.modules:
-    sys.modules["pdb"] = _Deferred("pdb")
+# Modules construct 2.10 imports at its top for features upstream anecc never uses:
+# construct/debug.py `import sys, traceback, pdb, inspect` (pdb for its Debugger's post_mortem(),
+# inspect not at all) and construct/core.py `import ... pickle, ..., hashlib, ...` (for Pickled,
+# Compiled and the hash checksums). With what they import in turn (bdb, cmd, code, dis, ast,
+# tokenize, _hashlib), they were about two thirds of construct's import: 10 ms of every start.
+# Whatever reads one of them first (a probe's hash, say) gets the real module.
+for _name in ("pdb", "inspect", "hashlib", "pickle"):
+    if _name not in sys.modules:
+        sys.modules[_name] = _Deferred(_name)
 
 # Seconds between checks that the Node process which started us is still there.
 PARENT_CHECK_INTERVAL = 1.0
