@@ -9,7 +9,7 @@
 import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Profile } from '../anec/index.js';
-import { sha256Hex } from '../lifecycle/sha256.js';
+import { fnv1a64Hex } from '../lifecycle/fnv1a.js';
 import { ensureCacheFolderSync } from './cache-folder.js';
 import { bridgeModulePath, packageVersion } from './options.js';
 import { packageFolderName } from './pinned.js';
@@ -19,7 +19,7 @@ import type { NormalizedPythonEngineOptions } from './types.js';
 export const failureMemoryMaxAgeMs = 60 * 60 * 1000;
 const folderName = 'python-failures';
 // Bumped when the key or the record changes shape.
-const recordFormat = 1;
+const recordFormat = 2;
 const maxRecordSizeInBytes = 64 * 1024;
 
 /** What the key is made of; `searchPath` is the PATH that resolves a bare interpreter name. */
@@ -40,9 +40,12 @@ function mtime(file: string): number | null {
   return statSync(file, { throwIfNoEntry: false })?.mtimeMs ?? null;
 }
 
-function sha256(file: string): string | null {
+// A content hash, not SHA-256: the key is read before the Python child can start, node:crypto
+// costs about 5 ms to load, and nothing here has to resist a chosen collision (whoever can write
+// upstream's source decides what runs anyway).
+function contentHash(file: string): string | null {
   try {
-    return sha256Hex(readFileSync(file));
+    return fnv1a64Hex(readFileSync(file));
   } catch {
     return null;
   }
@@ -69,7 +72,7 @@ export function failureKey(input: FailureKeyInput): string {
     interpreter,
     interpreterMtime: interpreter === null ? null : mtime(interpreter),
     upstreamSrc: python.upstreamSrc ?? null,
-    upstreamInitSha256: upstreamInit === undefined ? null : sha256(upstreamInit),
+    upstreamInitFnv1a64: upstreamInit === undefined ? null : contentHash(upstreamInit),
     profile,
     transport: python.transport.ok ? python.transport.transport : null,
     version: packageVersion() ?? null,
@@ -80,7 +83,8 @@ export function failureKey(input: FailureKeyInput): string {
 }
 
 function recordPath(cacheDir: string, key: string): string {
-  return path.join(cacheDir, folderName, `${sha256Hex(key).slice(0, 32)}.json`);
+  // The record holds the whole key and is used only when it matches: the name just spreads them.
+  return path.join(cacheDir, folderName, `${fnv1a64Hex(key)}.json`);
 }
 
 /** The reason remembered for this key, if a fresh record holds one; never throws. */
