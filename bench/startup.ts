@@ -22,10 +22,13 @@ interface Command {
   readonly env?: NodeJS.ProcessEnv;
 }
 
-/** Wall time of one whole process, in milliseconds (its exit status is not ours to judge here). */
+/**
+ * Wall time of one whole process, in milliseconds (its exit status is not ours to judge here).
+ * Its output goes to pipes, read to the end, as a build script that captures it runs `anecc`.
+ */
 function wall(command: Command): number {
   const [bin, ...args] = command.argv;
-  const options: SpawnSyncOptions = { stdio: 'ignore', env: command.env ?? process.env };
+  const options: SpawnSyncOptions = { stdio: ['ignore', 'pipe', 'pipe'], env: command.env ?? process.env };
   const t0 = performance.now();
   const r = spawnSync(bin!, args, options);
   const ms = performance.now() - t0;

@@ -45,11 +45,11 @@ export function exitQuietlyOnBrokenPipe(): void {
 const throughStream = new Set<1 | 2>(process.platform === 'win32' ? [1, 2] : []);
 
 /**
- * Writes to standard output or error as Node's own streams do on Linux and macOS (synchronously,
- * for files, terminals and pipes alike), with write(2) itself: the streams load node:stream and
- * net or tty, about 4 ms of every command. Through the stream instead: on Windows (its console
- * wants the stream's UTF-16), and once a descriptor refuses with EAGAIN (non-blocking, as one
- * shared with a Node parent is, and full): everything after that, so that nothing is reordered.
+ * Writes to standard output or error synchronously, with write(2) itself, as Node's own streams
+ * write files, terminals and pipes on Linux: the streams load node:stream and net or tty, about
+ * 4 ms of every command. Through the stream instead: on Windows (its console wants the stream's
+ * UTF-16), and once a descriptor refuses with EAGAIN (non-blocking, as one shared with a Node
+ * parent can be, and full): everything after that, so that nothing is reordered.
  */
 function writeStdio(fd: 1 | 2, bytes: Uint8Array): void {
   let offset = 0;
