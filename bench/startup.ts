@@ -24,7 +24,8 @@ interface Command {
 
 /**
  * Wall time of one whole process, in milliseconds (its exit status is not ours to judge here).
- * Its output goes to pipes, read to the end, as a build script that captures it runs `anecc`.
+ * Its output is captured (spawnSync's 'pipe': a socket pair read to the end), as a build script
+ * that captures it runs `anecc`.
  */
 function wall(command: Command): number {
   const [bin, ...args] = command.argv;
@@ -107,7 +108,7 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
   const corpus = corpusDir();
   const names = ['cli-native-vs-node', 'cli-native-vs-upstream-cli', 'cli-default-vs-upstream-cli', 'cli-fallback-vs-native', 'cli-help-vs-node', 'library-import-ms', 'cli-native-peak-mib'];
   if (corpus === undefined) {
-    for (const name of names) console.log(`figure: ${name} skipped (no corpus: set ANECC_CORPUS)`);
+    for (const name of [...names, 'node-extra-ca-certs-ms']) console.log(`figure: ${name} skipped (no corpus: set ANECC_CORPUS)`);
     return;
   }
   const dir = mkdtempSync(join(tmpdir(), 'anecc-bench-startup-'));
@@ -147,7 +148,9 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
     };
     figureOf('cli-native-vs-node', 'native', 'node', '<= 1.3');
     if (typeof upstream === 'string') {
-      for (const name of ['cli-native-vs-upstream-cli', 'cli-default-vs-upstream-cli']) console.log(`figure: ${name} skipped (${upstream})`);
+      for (const name of ['cli-native-vs-upstream-cli', 'cli-default-vs-upstream-cli']) {
+        for (const variant of extraCaCerts === undefined ? [name] : [name, `${name}-without-extra-ca-certs`]) console.log(`figure: ${variant} skipped (${upstream})`);
+      }
     } else {
       figureOf('cli-native-vs-upstream-cli', 'native', 'upstream', '<= 1.0');
       figureOf('cli-default-vs-upstream-cli', 'default', 'upstream', '<= 1.5');

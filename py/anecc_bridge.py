@@ -40,14 +40,20 @@ sys.dont_write_bytecode = True
 
 
 class _Deferred(types.ModuleType):
-    """Stands in for a module until one of its attributes is first read, then imports it."""
+    """Stands in for a module until one of its attributes is first read, then imports it. The
+    import system's own attributes (__spec__, for importlib.util.find_spec, say) are the real
+    module's too; a second thread that reads meanwhile waits on the import's module lock."""
+
+    def __init__(self, name):
+        super().__init__(name)
+        for attr in ("__spec__", "__loader__", "__package__"):
+            delattr(self, attr)
 
     def __getattr__(self, attr):
-        real = sys.modules.get(self.__name__)
-        if real is None or real is self:
-            sys.modules.pop(self.__name__, None)
-            real = importlib.import_module(self.__name__)
-        return getattr(real, attr)
+        name = self.__name__
+        if sys.modules.get(name) is self:
+            del sys.modules[name]
+        return getattr(importlib.import_module(name), attr)
 
 
 # Modules construct 2.10 imports at its top for features upstream anecc never uses:
@@ -85,7 +91,7 @@ def _die_with_parent():
         libc = ctypes.CDLL(None, use_errno=True)
         PR_SET_PDEATHSIG = 1
         libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except Exception:  # no libc with prctl: the guardian and the watch thread remain
+    except Exception:  # no libc with prctl: the watch thread remains
         pass
 
 
@@ -286,7 +292,7 @@ def _code_of(origin):
     """anecc's code, compiled once into the bytecode folder (see py/anecc_serve.py)."""
     serve = sys.modules.get("anecc_serve")
     if serve is None:
-        # Imported by path (pythonia): py/ is not on sys.path then.
+        # Not started by it (pythonia imports this file by path; the one-shot probe runs it).
         here = os.path.dirname(os.path.abspath(__file__))
         spec = importlib.util.spec_from_file_location("anecc_serve", os.path.join(here, "anecc_serve.py"))
         serve = importlib.util.module_from_spec(spec)

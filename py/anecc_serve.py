@@ -5,8 +5,9 @@ Python compiles a script it runs every time, and the child never writes bytecode
 or in py/. Compiling the bridge and the anecc package it loads is about 10 ms of each start: this
 module keeps their code objects in a folder of the cache instead.
 
-`anecc_serve.py FOLDER SCRIPT` runs SCRIPT's `serve` as `SCRIPT serve` would, from FOLDER's copy
-of its code (FOLDER '' keeps nothing). The bridge loads anecc's code through code_of() too.
+`anecc_serve.py FOLDER SCRIPT` runs SCRIPT's code as `__main__` with the arguments `serve`, from
+FOLDER's copy of it (FOLDER '' keeps nothing); sys.path[0] is py/ either way, and
+sys.modules["__main__"] is this module. The bridge loads anecc's code through code_of() too.
 
 Standard library only.
 """
@@ -16,37 +17,47 @@ import importlib.util
 import marshal
 import os
 import sys
+import types
 
 # Each source ever compiled here leaves a file (about 20 KB): keep the newest few only.
 FILES_KEPT = 32
 
 
 def code_of(path, folder):
-    """The code object of the source at `path`, as the import system compiles it, from `folder`
-    when it holds this very source: files are named by the source's hash (importlib's
-    source_hash, keyed on this Python's bytecode version) and start with it and the source's
-    length, so an edited source never meets old code, whatever its mtime (npm gives every file
-    of a package the same one). Anything wrong with the folder only costs the compile."""
+    """The code object of the source at `path`, as the import system compiles it (the
+    interpreter's optimisation level included), from `folder` when it holds this very compile:
+    a file is named by the hash (importlib's source_hash, keyed on this Python's bytecode version)
+    of the path and the source, carries the optimisation level in its name, and starts with that
+    hash, the source's length and the hash of what follows. So an edited source never meets old
+    code, whatever its mtime (npm gives every file of a package the same one); code compiled at
+    another path (which it names in its tracebacks) or with asserts stripped is never used; and a
+    damaged or unwritable folder only costs the compile."""
     with open(path, "rb") as f:
         source = f.read()
     if not folder:
         return compile(source, path, "exec", dont_inherit=True)
-    key = importlib.util.source_hash(source)
+    key = importlib.util.source_hash(os.fsencode(path) + b"\0" + source)
     stamp = key + len(source).to_bytes(8, "little")
-    kept = os.path.join(folder, "%s.%s.bin" % (key.hex(), sys.implementation.cache_tag))
+    name = "%s.%s.opt-%d.bin" % (key.hex(), sys.implementation.cache_tag, sys.flags.optimize)
+    kept = os.path.join(folder, name)
     try:
         with open(kept, "rb") as f:
             data = f.read()
-        if data[: len(stamp)] == stamp:
-            return marshal.loads(data[len(stamp) :])
-    except (OSError, ValueError, EOFError, TypeError):
+        body = data[len(stamp) + 8 :]
+        if data[: len(stamp)] == stamp and data[len(stamp) : len(stamp) + 8] == importlib.util.source_hash(body):
+            code = marshal.loads(body)
+            if isinstance(code, types.CodeType):
+                return code
+    except Exception:  # unreadable, damaged or not ours: compile
         pass
     code = compile(source, path, "exec", dont_inherit=True)
-    temporary = "%s.%d.tmp" % (kept, os.getpid())
+    # Unique among processes that share the folder, in other containers too (same pid).
+    temporary = "%s.%d.%s.tmp" % (kept, os.getpid(), os.urandom(4).hex())
     try:
         os.makedirs(folder, exist_ok=True)
+        body = marshal.dumps(code)
         with open(temporary, "wb") as f:
-            f.write(stamp + marshal.dumps(code))
+            f.write(stamp + importlib.util.source_hash(body) + body)
         os.replace(temporary, kept)
         _prune(folder)
     except OSError:

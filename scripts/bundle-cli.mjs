@@ -1,9 +1,10 @@
 // `npm run build`, second step: the `anecc` command in two bundles (see docs/performance.md).
-// - dist/bundle/fast.cjs: one CommonJS file with what a plain conversion runs. bin/anecc.cjs loads
-//   it first; Node loads one CommonJS file faster than it links ES modules.
-// - dist/bundle/anecc.js: the full CLI as ESM, each lazily loaded part (subcommands, the bridge,
-//   zod, the patch library) in its own chunk beside it. The fast bundle hands it every command
-//   that needs one of those parts (src/cli/full-cli.ts).
+// - dist/bundle/fast.cjs: one CommonJS file with what a plain conversion runs, with either engine
+//   or both. bin/anecc.cjs loads it first; Node loads one CommonJS file faster than it links ES
+//   modules.
+// - dist/bundle/anecc.js: the full CLI as ESM, each lazily loaded part (subcommands, commander,
+//   the bridge, zod, the patch library, the fixes) in its own chunk beside it. The fast bundle hands
+//   it every command that needs a part the fast bundle does not hold (src/cli/full-cli.ts).
 // - dist/bundle/fast.cjs.cache: V8's code cache of the fast bundle (scripts/code-cache.cjs).
 // The library (dist/index.js) stays tsc's output.
 import { spawnSync } from 'node:child_process';

@@ -27,7 +27,8 @@ import type {
 
 // The reply schemas (zod) and the patch library load while the Python child starts, not before:
 // the child's start is the longest wait of a conversion with both engines.
-const loadReplies = (): Promise<typeof import('./replies.js')> => import('./replies.js');
+type Replies = typeof import('./replies.js');
+const loadReplies = (): Promise<Replies> => import('./replies.js');
 const loadPatches = (): Promise<typeof import('./patches.js')> => import('./patches.js');
 
 // Where, in the cache folder, py/anecc_serve.py keeps the compiled code of the bridge, upstream
@@ -89,7 +90,7 @@ function takeAnec(file: string): AnecBytes {
   return { header: all.subarray(0, ANEC_HEADER_SIZE_IN_BYTES), payload: all.subarray(ANEC_HEADER_SIZE_IN_BYTES) };
 }
 
-async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string): Promise<PythonOutcome> {
+function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string, errorInfo: Replies['errorInfo']): PythonOutcome {
   if (reply.error?.environment === true) {
     // Not upstream's verdict: the same input would convert on a machine with room to do it.
     throw new PythonEngineError('python_environment', messages.pythonCouldNotFinish(reply.error, path.dirname(workDir)), {
@@ -97,7 +98,6 @@ async function toOutcome(reply: OutcomeReply, profile: Profile, workDir: string)
       pythonMessage: reply.error.message,
     });
   }
-  const { errorInfo } = await loadReplies();
   let anec: AnecBytes | undefined;
   if (reply.anecPath !== null) {
     // Only files the bridge wrote into our own work folder are read.
@@ -227,17 +227,20 @@ class Engine implements PythonEngine {
         compile: r.compile,
       })),
     };
-    const raw = await this.child.call('convert', JSON.stringify(batch), options.timeoutMs);
+    const [raw, { convertReplySchema, errorInfo, parseReply }] = await Promise.all([
+      this.child.call('convert', JSON.stringify(batch), options.timeoutMs),
+      loadReplies(),
+    ]);
+    // Nothing awaits from here until the compiled files are read: a child told to end exits
+    // meanwhile, and Node sees that exit (ending the guardian's pipe, and so removing the work
+    // folder) only on a later turn of the event loop.
     if (options.last === true) this.child.endCalls();
-    const { convertReplySchema, parseReply } = await loadReplies();
     const reply = parseReply(convertReplySchema, raw, 'convert');
     if (!reply.ok) throw importFailure(profile, reply.error, reply.missing);
     if (reply.outcomes.length !== requests.length) {
       throw new PythonEngineError('bad_reply', messages.outcomeCount(requests.length, reply.outcomes.length));
     }
-    const outcomes: PythonOutcome[] = [];
-    for (const outcome of reply.outcomes) outcomes.push(await toOutcome(outcome, profile, this.workDir));
-    return outcomes;
+    return reply.outcomes.map((outcome) => toOutcome(outcome, profile, this.workDir, errorInfo));
   }
 
   async close(): Promise<void> {
@@ -298,8 +301,8 @@ export async function openPythonEngine(options: PythonEngineOptions = {}, env: E
     }
     child = await starting;
     child.removeWhenGone(workDir);
-    // A copy ready before Python is (it usually is: Python is still importing construct) goes in
-    // the same call, one round trip fewer before the first conversion.
+    // The copy goes in the same call, one round trip fewer before the first conversion: waiting
+    // for it costs nothing, since Python reads the call only once it has imported construct.
     const ready = early === undefined ? undefined : await early.then((status) => status, () => undefined);
     await configure(child, { upstreamSrc: normalized.upstreamSrc ?? null, workDir, bytecodeDir, ...(ready === undefined ? {} : { patchedSrc: ready.dir }) });
     return new Engine(child, normalized, workDir, releaseWorkDir, ready === undefined ? early : undefined, ready);

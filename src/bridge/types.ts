@@ -115,8 +115,8 @@ export interface PythonEngine {
   ping(): Promise<void>;
   /**
    * Converts a batch in one round trip; one outcome per request, in order. `last`: no call
-   * follows, so the child is told to end as soon as it has answered, while the answer is read
-   * (close() then finds it gone or going).
+   * follows, so the pipe transport's child is told to end as soon as it has answered, while the
+   * answer is read (close() then finds it gone or going; a later call fails as `python_exited`).
    */
   convert(
     requests: readonly ConvertRequest[],

@@ -1,5 +1,5 @@
 // The only door to the terminal: commands write through an Io so tests can run them in-process.
-import { writeSync } from 'node:fs';
+import { fstatSync, writeSync } from 'node:fs';
 import { backslashEscaped, encodeEscaped, hasEscapedBytes } from '../names/escaped-bytes.js';
 export interface Io {
   readonly stdout: (text: string) => void;
@@ -13,8 +13,21 @@ export interface Io {
 export const processIo: Io = {
   stdout: (text) => writeStdio(1, hasEscapedBytes(text) ? encodeEscaped(text) : Buffer.from(text, 'utf8')),
   stderr: (text) => writeStdio(2, Buffer.from(backslashEscaped(text), 'utf8')),
-  terminalColumns: () => (process.stdout.isTTY ? process.stdout.columns : undefined),
+  terminalColumns: () => (stdoutIsTerminal() ? process.stdout.columns : undefined),
 };
+
+/**
+ * Whether standard output is a terminal. process.stdout, the only way to ask, is made only when
+ * it can be one (a character device): making it costs what writeStdio saves.
+ */
+export function stdoutIsTerminal(): boolean {
+  try {
+    if (!fstatSync(1).isCharacterDevice()) return false;
+  } catch {
+    return false;
+  }
+  return process.stdout.isTTY === true;
+}
 
 /** Exit statuses of the `anecc` command. */
 export const ExitCode = {
@@ -36,8 +49,8 @@ function onWriteError(error: NodeJS.ErrnoException): void {
   process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
 }
 
-/** For what writes to process.stdout and process.stderr itself (commander's help on a terminal). */
-export function exitQuietlyOnBrokenPipe(): void {
+/** Before anything is written through process.stdout or process.stderr (see writeStdio). */
+function exitQuietlyOnBrokenPipe(): void {
   for (const stream of [process.stdout, process.stderr]) if (!stream.listeners('error').includes(onWriteError)) stream.on('error', onWriteError);
 }
 
@@ -49,7 +62,7 @@ const throughStream = new Set<1 | 2>(process.platform === 'win32' ? [1, 2] : [])
  * write files, terminals and pipes on Linux: the streams load node:stream and net or tty, about
  * 4 ms of every command. Through the stream instead: on Windows (its console wants the stream's
  * UTF-16), and once a descriptor refuses with EAGAIN (non-blocking, as one shared with a Node
- * parent can be, and full): everything after that, so that nothing is reordered.
+ * parent can be, and full): everything after that on that descriptor, so that nothing is reordered.
  */
 function writeStdio(fd: 1 | 2, bytes: Uint8Array): void {
   let offset = 0;

@@ -88,6 +88,34 @@ describe('compiled code in the cache folder', () => {
     expect(await convertedName(fake)).toBe('fake');
   });
 
+  it('should keep apart code compiled with asserts stripped, and code compiled at another path', () => {
+    fake = writeFakeAnecc(workingAnecc);
+    const [first, second] = ['a', 'b'].map((name) => {
+      mkdirSync(path.join(fake!.src, name));
+      const file = path.join(fake!.src, name, 'm.py');
+      writeFileSync(file, 'assert False, "checked"\n');
+      return file;
+    });
+    // Prints what running `file`'s code does: "ran", or the file its AssertionError names.
+    const script = [
+      'import os, sys, traceback',
+      'sys.path.insert(0, os.path.dirname(sys.argv[1]))',
+      'import anecc_serve',
+      'try:',
+      '    exec(anecc_serve.code_of(sys.argv[2], sys.argv[3]), {})',
+      '    print("ran")',
+      'except AssertionError as e:',
+      '    print(traceback.extract_tb(e.__traceback__)[-1].filename)',
+    ].join('\n');
+    const run = (file: string, optimize: boolean): string =>
+      execFileSync(testPythonBin, [...(optimize ? ['-O'] : []), '-c', script, serveLauncherPath, file, bytecodeFolder(fake!)], { encoding: 'utf8' }).trim();
+    expect(run(first!, true)).toBe('ran');
+    expect(run(first!, false)).toBe(first);
+    expect(run(second!, false)).toBe(second);
+    expect(run(first!, true)).toBe('ran');
+    expect(readdirSync(bytecodeFolder(fake))).toHaveLength(3);
+  });
+
   it('should keep only the newest 32 files', () => {
     fake = writeFakeAnecc(workingAnecc);
     const sources = path.join(fake.src, 'many');

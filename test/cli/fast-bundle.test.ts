@@ -1,6 +1,6 @@
 // bin/anecc.cjs runs a plain conversion (either engine, or both) in dist/bundle/fast.cjs alone and
 // hands every other command to the full CLI (dist/bundle/anecc.js) before anything was read or printed.
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -19,6 +19,14 @@ async function runCopy(args: readonly string[], env: NodeJS.ProcessEnv = {}, cwd
   const base: NodeJS.ProcessEnv = { ...process.env };
   delete base['ANECC_ENGINE'];
   const r = await execa('node', [join(pkg, 'bin', 'anecc.cjs'), ...args], { reject: false, timeout: 60_000, cwd, env: { ...base, ...env }, extendEnv: false });
+  return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
+}
+
+/** The full CLI alone (dist/bundle/anecc.js, no fast bundle before it), as the reference. */
+async function runFullCli(args: readonly string[], env: NodeJS.ProcessEnv = {}) {
+  const base: NodeJS.ProcessEnv = { ...process.env, ...env };
+  delete base['ANECC_ENGINE'];
+  const r = await execa('node', [join(repoRoot, 'dist', 'bundle', 'anecc.js'), ...args], { reject: false, timeout: 60_000, cwd: work, env: base, extendEnv: false });
   return { exitCode: r.exitCode, stdout: String(r.stdout), stderr: String(r.stderr) };
 }
 
@@ -41,7 +49,7 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 describe('the fast bundle', () => {
   it('should convert with the native engine on its own, byte for byte as the full CLI', async () => {
     const args = (out: string) => [sample, '-p', '-n', 'mul', '-o', join(work, out)];
-    const full = await runAnecc(['--engine', 'native', ...args('full.anec')], { cwd: work });
+    const full = await runFullCli(['--engine', 'native', ...args('full.anec')]);
     expect(full.exitCode, full.stderr).toBe(0);
     const fast = await withoutFullCli(() => runCopy(['--engine', 'native', ...args('fast.anec')]));
     expect(fast.exitCode, fast.stderr).toBe(0);
@@ -71,21 +79,21 @@ describe('the fast bundle', () => {
     expect(second.stderr).toMatch(/^anecc: notice: only the native engine ran.*\(remembered from an earlier run/);
   });
 
-  it('should run the Python engine on its own, as the full CLI does', async () => {
+  it('should run the Python engine, alone or beside the native one, as the full CLI does', async () => {
     const fake = writeFakeAnecc(workingAnecc);
     try {
       const env = { PYTHON_BIN: testPythonBin, ANECC_UPSTREAM_SRC: fake.src, ANECC_CACHE_DIR: fake.cacheDir };
-      for (const engine of [['--engine', 'python', '--profile', 'upstream'], []]) {
-        const args = (out: string) => [sample, ...engine, '-p', '-n', 'mul', '-o', join(work, out)];
-        const base: NodeJS.ProcessEnv = { ...process.env, ...env };
-        delete base['ANECC_ENGINE'];
-        const full = await runAnecc(args('full-py.anec'), { cwd: work, env: base, extendEnv: false });
+      // The fake compiles other bytes than the native engine: alone it writes them (0), beside
+      // the native engine the two disagree (3) and nothing is written.
+      for (const [engine, status] of [[['--engine', 'python'], 0], [[], 3]] as const) {
+        const args = (out: string) => [sample, ...engine, '--profile', 'upstream', '-p', '-n', 'mul', '-o', join(work, out)];
+        const full = await runFullCli(args('full-py.anec'), env);
         const fast = await withoutFullCli(() => runCopy(args('fast-py.anec'), env));
-        expect(fast.exitCode, fast.stderr).toBe(full.exitCode);
+        expect(full.exitCode, full.stderr).toBe(status);
+        expect(fast.exitCode, fast.stderr).toBe(status);
         expect(fast.stdout).toBe(full.stdout);
         expect(fast.stderr).toBe(full.stderr.replaceAll('full-py.anec', 'fast-py.anec'));
       }
-      // The fake compiles 0x1000 bytes of 0x01 and "payload"; both engines differ, so only the first run wrote.
       expect(readFileSync(join(work, 'fast-py.anec')).equals(readFileSync(join(work, 'full-py.anec')))).toBe(true);
     } finally {
       fake.remove();
@@ -96,13 +104,20 @@ describe('the fast bundle', () => {
     const cases = [
       ['inspect', sample],
       [sample, '--engine', 'native', '--clean', '-o', join(work, 'x.anec')],
+      // The default engine imports the bridge first, then stops at the fixes: before Python starts.
+      [sample, '--clean', '-o', join(work, 'x.anec')],
       [sample, '--engine=native', '-o', join(work, 'x.anec')],
     ];
+    // An interpreter that leaves a mark when it is started.
+    const marker = join(work, 'python-started');
+    const python = join(work, 'marking-python');
+    writeFileSync(python, `#!/bin/sh\ntouch '${marker}'\nexec '${testPythonBin}' "$@"\n`, { mode: 0o755 });
     for (const args of cases) {
-      const r = await withoutFullCli(() => runCopy(args));
+      const r = await withoutFullCli(() => runCopy(args, { PYTHON_BIN: python, ANECC_CACHE_DIR: join(work, 'hand-over-cache') }));
       // Only the full CLI, which is not there, could run these.
       expect(r.stderr, args.join(' ')).toContain('dist/bundle/anecc.js');
     }
+    expect(existsSync(marker)).toBe(false);
   });
 
   it('should leave a piped input unread for the full CLI', async () => {
