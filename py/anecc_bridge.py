@@ -40,14 +40,16 @@ sys.dont_write_bytecode = True
 
 
 class _Deferred(types.ModuleType):
-    """Stands in for a module until one of its attributes is first read, then imports it. The
-    import system's own attributes (__spec__, for importlib.util.find_spec, say) are the real
-    module's too; a second thread that reads meanwhile waits on the import's module lock."""
+    """Stands in for a module until one of its attributes is first read, then imports it. It
+    carries the real module's spec (found, not loaded), so that the import system takes it for a
+    loaded module and importlib.util.find_spec still answers; a second thread that reads meanwhile
+    waits on the import's module lock."""
 
     def __init__(self, name):
         super().__init__(name)
-        for attr in ("__spec__", "__loader__", "__package__"):
-            delattr(self, attr)
+        self.__spec__ = importlib.util.find_spec(name)
+        self.__loader__ = getattr(self.__spec__, "loader", None)
+        self.__package__ = getattr(self.__spec__, "parent", None)
 
     def __getattr__(self, attr):
         name = self.__name__
