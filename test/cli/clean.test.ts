@@ -35,6 +35,15 @@ describe.skipIf(skip !== undefined)('anecc clean on the corpus', () => {
     expect(again.stdout).toContain('nothing to change');
   });
 
+  it('should name the word each rebinding rewrites: W8 for reads and the write, W9 for the kernel', async () => {
+    // generations/matmul_h13.hwx reads its kernel from slot 4 (W9 0x24) and writes slot 6 (W8).
+    const anec = join(work, 'matmul_h13.anec');
+    expect((await runAnecc(['--engine', 'native', corpus('generations/matmul_h13.hwx'), '-o', anec])).exitCode).toBe(0);
+    const r = await runAnecc(['clean', anec, '--remap-slots']);
+    expect(r.exitCode, r.stderr).toBe(0);
+    expect(r.stdout).toContain('task 0: W8 0x2026025 -> 0x2024026\ntask 0: W9 0x24 -> 0x25');
+  });
+
   it('should refuse a truncated .anec, writing nothing', async () => {
     const cut = join(work, 'cut.anec');
     writeFileSync(cut, readFileSync(corpus('mul_macos14.ane')).subarray(0, 0x1100));

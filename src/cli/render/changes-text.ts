@@ -14,7 +14,7 @@ export function renderChanges(changes: readonly PayloadChange[], mapping?: SlotM
   const tasks = [...new Set(changes.map((c) => c.task))].sort((a, b) => a - b);
   for (const task of tasks) {
     for (const c of changes) {
-      if (c.task === task && c.kind === 'bindings') lines.push(`task ${task}: W8 ${hex(c.before)} -> ${hex(c.after)}`);
+      if (c.task === task && c.kind === 'bindings') lines.push(`task ${task}: W${c.word} ${hex(c.before)} -> ${hex(c.after)}`);
     }
     const registers = changes.filter((c): c is RegisterChange => c.task === task && c.kind === 'register');
     // Runs are formed on the old values; each run ends in the one new value clean writes.

@@ -195,7 +195,7 @@ export function remapSlots(payload: Uint8Array, info: RemapInfo): RemapResult {
       if (after === before) continue;
       const offset = task.offset + index * tokens.U32_LE.len;
       view.setUint32(offset, after, true);
-      changes.push({ kind: 'bindings', task: task.index, offset, before, after, moves: mapping.moves.filter((m) => m.from !== m.to && touched.has(m.from)) });
+      changes.push({ kind: 'bindings', task: task.index, word: index, offset, before, after, moves: mapping.moves.filter((m) => m.from !== m.to && touched.has(m.from)) });
     }
   }
   return { payload: copy, changes, mapping };

@@ -22,11 +22,13 @@ export interface SlotMove {
   readonly name: string | undefined;
 }
 
-/** A task's W8 rewritten by remap. */
+/** A task's binding word (W8, or W9 for kernel slots) rewritten by remap. */
 export interface BindingChange {
   readonly kind: 'bindings';
   readonly task: number;
-  /** Byte offset of the binding word (W8, or W9 for kernel slots) in the payload. */
+  /** Which header word: 8 (reads, write) or 9 (kernel slots). */
+  readonly word: number;
+  /** Byte offset of that word in the payload. */
   readonly offset: number;
   readonly before: number;
   readonly after: number;
