@@ -45,16 +45,22 @@ class _Deferred(types.ModuleType):
     loaded module and importlib.util.find_spec still answers; a second thread that reads meanwhile
     waits on the import's module lock."""
 
+    _lock = threading.Lock()
+
     def __init__(self, name):
         super().__init__(name)
-        self.__spec__ = importlib.util.find_spec(name)
+        try:
+            self.__spec__ = importlib.util.find_spec(name)
+        except Exception:  # a broken finder: the import system then finds the module itself
+            self.__spec__ = None
         self.__loader__ = getattr(self.__spec__, "loader", None)
         self.__package__ = getattr(self.__spec__, "parent", None)
 
     def __getattr__(self, attr):
         name = self.__name__
-        if sys.modules.get(name) is self:
-            del sys.modules[name]
+        with _Deferred._lock:
+            if sys.modules.get(name) is self:
+                del sys.modules[name]
         return getattr(importlib.import_module(name), attr)
 
 

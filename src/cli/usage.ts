@@ -5,7 +5,7 @@ import type { Command, CommanderError } from 'commander';
 // The error base alone, not the reader: `anecc --help` and usage errors do not load it.
 import { AneccError } from '../hwx/errors.js';
 import { closeMatches } from './close-matches.js';
-import { ExitCode, type Io } from './io.js';
+import { ExitCode, stdoutIsTerminal, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
 export interface Synopsis {
@@ -95,7 +95,14 @@ function isCommanderError(error: unknown): error is CommanderError {
 export function parseWith(command: Command, argv: readonly string[], io: Io, synopsis: Synopsis): number | undefined {
   command
     .exitOverride()
-    .configureOutput({ writeOut: io.stdout, writeErr: () => {}, outputError: () => {} });
+    .configureOutput({
+      writeOut: io.stdout,
+      writeErr: () => {},
+      outputError: () => {},
+      // commander's own answers ask process.stdout, which a pipe then pays for (see io.ts).
+      getOutHelpWidth: () => io.terminalColumns?.() ?? 80,
+      getOutHasColors: () => stdoutIsTerminal() && process.stdout.hasColors?.() === true,
+    });
   try {
     command.parse([...argv], { from: 'user' });
     return undefined;

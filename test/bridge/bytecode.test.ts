@@ -108,7 +108,10 @@ describe('compiled code in the cache folder', () => {
       '    print(traceback.extract_tb(e.__traceback__)[-1].filename)',
     ].join('\n');
     const run = (file: string, optimize: boolean): string =>
-      execFileSync(testPythonBin, [...(optimize ? ['-O'] : []), '-c', script, serveLauncherPath, file, bytecodeFolder(fake!)], { encoding: 'utf8' }).trim();
+      execFileSync(testPythonBin, [...(optimize ? ['-O'] : []), '-c', script, serveLauncherPath, file, bytecodeFolder(fake!)], {
+        encoding: 'utf8',
+        env: { ...process.env, PYTHONDONTWRITEBYTECODE: '1' },
+      }).trim();
     expect(run(first!, true)).toBe('ran');
     expect(run(first!, false)).toBe(first);
     expect(run(second!, false)).toBe(second);
