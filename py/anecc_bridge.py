@@ -1,8 +1,9 @@
 """Python side of the anecc bridge (driven from src/bridge/python.ts).
 
 Two ways in, the same functions: `anecc_bridge.py serve` answers calls as JSON lines on
-descriptor 3 (the default transport, see src/bridge/wire.ts), and imported as a module through
-pythonia (the other). It loads upstream anecc twice under distinct module names ("upstream" as
+descriptor 3 (the default transport, see src/bridge/wire.ts; started through py/anecc_serve.py,
+from compiled code kept in the cache folder), and imported as a module through pythonia (the
+other). It loads upstream anecc twice under distinct module names ("upstream" as
 published, "patched" from a copy the TypeScript side prepared), calls upstream's own functions
 the way its run.py does, and answers every call with JSON text: pythonia turns anything else into
 proxies, and its exceptions lose their message on the way. Nothing here may write to the
