@@ -2,7 +2,7 @@
 // write), then the process's peak resident memory in bytes on stdout.
 import { readFileSync } from 'node:fs';
 import { runNativeEngine } from '../dist/anec/index.js';
-import { writeFileAtomic } from '../dist/cli/write-file.js';
+import { writeFileAtomic } from '../dist/lifecycle/write-file.js';
 
 const [input, output] = process.argv.slice(2);
 if (input) {

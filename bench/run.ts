@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { runNativeEngine } from '../src/anec/index.js';
-import { writeFileAtomic } from '../src/cli/write-file.js';
+import { writeFileAtomic } from '../src/lifecycle/index.js';
 import { describeLarge, writeHwx } from '../src/writer/index.js';
 import { runBenchParts } from './parts.js';
 import { startProgress, type Progress } from '../scripts/progress.js';

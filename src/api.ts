@@ -2,8 +2,6 @@
 // CLI writes it, and one result shape whether or not the conversion worked. A thin layer over
 // src/convert, which owns the options; this file only normalizes what a library caller passes.
 import type { AnecHeader, EngineError, EngineName, LogRecord, Profile } from './anec/index.js';
-// The atomic writer is the CLI's own, so that a library write behaves exactly like `-o`.
-import { writeFileAtomic } from './cli/write-file.js';
 import {
   convert as runConversion,
   ConvertSetupError,
@@ -14,6 +12,8 @@ import {
   type EngineChoice,
 } from './convert/index.js';
 import { outputUnwritable } from './convert/messages.js';
+// The CLI's own atomic writer and wording, so that a library write behaves exactly like `-o`.
+import { writeFileAtomic } from './lifecycle/index.js';
 import type { AnecFixResult } from './tools/index.js';
 
 /**
@@ -180,8 +180,7 @@ export async function convert(options: ConvertFileOptions): Promise<ConvertFileR
     try {
       writeFileAtomic(outputPath, parts);
     } catch (error) {
-      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      throw new ConvertSetupError('output_unwritable', outputUnwritable(outputPath, reason), { cause: error });
+      throw new ConvertSetupError('output_unwritable', outputUnwritable(outputPath, error as NodeJS.ErrnoException), { cause: error });
     }
   }
   return { ...base, ok: true, anec: concat(parts), fixes: report.fixes, outputPath, failure: undefined };

@@ -87,6 +87,8 @@ describe('convert({ path }) options', () => {
     await expect(convert({ path: path.join(work, 'missing.hwx'), engine: 'native' })).rejects.toMatchObject({ code: 'input_unreadable' });
     const error = await convert({ path: sample, engine: 'native', out: path.join(work, 'no-such-folder', 'x.anec') }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConvertSetupError);
-    expect(error).toMatchObject({ code: 'output_unwritable' });
+    const out = path.join(work, 'no-such-folder', 'x.anec');
+    // Worded as the CLI words it.
+    expect(error).toMatchObject({ code: 'output_unwritable', message: `cannot write ${out}: its folder does not exist` });
   });
 });

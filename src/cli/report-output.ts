@@ -1,6 +1,6 @@
 // Where a report goes: stdout, or `-o FILE` written whole or not at all (as the other outputs).
 import { ExitCode, type Io } from './io.js';
-import { writeFileAtomic } from './write-file.js';
+import { writeFileAtomic } from '../lifecycle/index.js';
 
 /** Width for text when stdout is not a terminal: what the tests and CI logs read. */
 export const PIPE_COLUMNS = 100;

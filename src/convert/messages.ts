@@ -22,8 +22,21 @@ export function inputIsDirectory(path: string): string {
   return `${path}: is a directory, not an HWX file`;
 }
 
-/** `reason` is the system's code (ENOENT...) or, without one, the error's text. */
-export function outputUnwritable(path: string, reason: string): string {
+// The usual reasons an output file cannot be written, in words; anything else shows its code.
+const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
+  EISDIR: 'it is a directory',
+  EBUSY: 'it is a directory',
+  ENOTDIR: 'a folder on the way is not a folder (or it names a directory)',
+  ENOENT: 'its folder does not exist',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'read-only file system',
+  ENOSPC: 'no space left on the device',
+};
+
+/** Why `path` could not be written: the usual reasons in words, else the system's code or the error's text. */
+export function outputUnwritable(path: string, error: NodeJS.ErrnoException): string {
+  const reason = (error.code && WRITE_PROBLEMS[error.code]) ?? error.code ?? error.message;
   return `cannot write ${path}: ${reason}`;
 }
 

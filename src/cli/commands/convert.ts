@@ -10,7 +10,7 @@ import { ExitCode, type Io } from '../io.js';
 import { renderLogRecord, renderFailure } from '../render/text.js';
 import { parsePlainConvertArgv } from '../plain-argv.js';
 import { parseWith, UsageError, type Synopsis } from '../usage.js';
-import { writeFileAtomic } from '../write-file.js';
+import { writeFileAtomic } from '../../lifecycle/index.js';
 import { fsPath } from '../../names/escaped-bytes.js';
 
 const convertSynopsis: Synopsis = {
@@ -128,22 +128,6 @@ export async function runConvert(argv: readonly string[], io: Io): Promise<numbe
   return finish(report, io);
 }
 
-// The usual reasons an output file cannot be written, in words; anything else shows its code.
-const WRITE_PROBLEMS: Readonly<Record<string, string>> = {
-  EISDIR: 'it is a directory',
-  EBUSY: 'it is a directory',
-  ENOTDIR: 'a folder on the way is not a folder (or it names a directory)',
-  ENOENT: 'its folder does not exist',
-  EACCES: 'permission denied',
-  EPERM: 'permission denied',
-  EROFS: 'read-only file system',
-  ENOSPC: 'no space left on the device',
-};
-
-function writeProblem(error: NodeJS.ErrnoException): string {
-  return (error.code && WRITE_PROBLEMS[error.code]) ?? error.code ?? error.message;
-}
-
 function finish(report: ConvertReport, io: Io): number {
   const { options, outcome } = report;
   for (const notice of report.notices) io.stderr(`anecc: ${notice.level}: ${notice.message}\n`);
@@ -176,7 +160,7 @@ function finish(report: ConvertReport, io: Io): number {
     try {
       writeFileAtomic(outPath, [outcome.anec.header, outcome.anec.payload]);
     } catch (error) {
-      io.stderr(`anecc: error: ${outputUnwritable(outPath, writeProblem(error as NodeJS.ErrnoException))}\n`);
+      io.stderr(`anecc: error: ${outputUnwritable(outPath, error as NodeJS.ErrnoException)}\n`);
       return ExitCode.failed;
     }
     io.stderr(renderLogRecord({ level: 'info', message: `compiled anec to: ${outPath}` }));

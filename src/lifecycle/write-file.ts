@@ -5,7 +5,8 @@
 import { chmodSync, closeSync, lstatSync, openSync, realpathSync, renameSync, rmSync, statSync, writeSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { decodeEscaped, fsPath } from '../names/escaped-bytes.js';
-import { removeOnExit, removeStaleTemporaries, temporaryNameFor } from '../lifecycle/index.js';
+import { removeOnExit } from './remove-on-exit.js';
+import { removeStaleTemporaries, temporaryNameFor } from './temporary-names.js';
 
 function writeAll(fd: number, chunks: readonly Uint8Array[]): void {
   for (const chunk of chunks) {
