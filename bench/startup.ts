@@ -158,9 +158,9 @@ export async function runStartupFigures(figure: Figure): Promise<void> {
     figureOf('cli-fallback-vs-native', 'fallback', 'native', '<= 1.2');
 
     const help = medians(withBare({ node: { argv: ['node', '-e', '0'] }, help: { argv: ['node', cli, '--help'] } }));
-    figure('cli-help-vs-node', help['help']! / help['node']!, `goal <= 1.3; ${fmt(help['help']!)}/${fmt(help['node']!)} ms`);
-    if (extraCaCerts !== undefined) {
-      figure('cli-help-vs-node-without-extra-ca-certs', help['help-bare']! / help['node-bare']!, `goal <= 1.3; ${fmt(help['help-bare']!)}/${fmt(help['node-bare']!)} ms`);
+    for (const [suffix, name] of extraCaCerts === undefined ? [['', 'cli-help-vs-node']] : [['', 'cli-help-vs-node'], ['-bare', 'cli-help-vs-node-without-extra-ca-certs']]) {
+      const [a, b] = [help[`help${suffix}`]!, help[`node${suffix}`]!];
+      figure(name!, a / b, `goal <= 1.3; ${fmt(a)}/${fmt(b)} ms`);
     }
 
     const importMs: number[] = [];
