@@ -284,7 +284,7 @@ function childHandle(
   options: PythonChildOptions,
   send: (fn: BridgeFunction, arg: string | undefined) => Promise<unknown>,
   close: () => Promise<void>,
-  endCalls: () => void = () => {},
+  endCalls: () => void,
 ): PythonChild {
   let queue: Promise<unknown> = Promise.resolve();
   const call = (fn: BridgeFunction, arg: string | undefined, timeoutMs = options.timeoutMs): Promise<unknown> => {
@@ -363,9 +363,12 @@ async function startOnPipe(options: PythonChildOptions): Promise<PythonChild> {
       pending.set(nextId, { fn, resolve, reject });
       channel.write(encodeRequest(nextId, fn, arg));
     });
+  // End of file on its descriptor 3 is the child's cue to exit.
+  const endCalls = (): void => {
+    channel?.end();
+  };
   const close = async (): Promise<void> => {
-    // End of file on its descriptor 3 is the child's cue to exit.
-    await supervisor.close(() => channel?.end());
+    await supervisor.close(endCalls);
     channel?.destroy();
   };
 
@@ -375,8 +378,7 @@ async function startOnPipe(options: PythonChildOptions): Promise<PythonChild> {
     await close();
     throw error;
   }
-  // End of file on descriptor 3 is the bridge's cue to exit (see close above).
-  return childHandle(proc, supervisor, options, send, close, () => channel?.end());
+  return childHandle(proc, supervisor, options, send, close, endCalls);
 }
 
 /** Starts Python through pythonia and imports the bridge module. */
@@ -435,7 +437,8 @@ async function startThroughPythonia(options: PythonChildOptions): Promise<Python
   }
   const send = (fn: BridgeFunction, arg: string | undefined): Promise<unknown> =>
     Promise.resolve(arg === undefined ? bridge[fn]() : bridge[fn](arg));
-  return childHandle(proc, supervisor, options, send, close);
+  // pythonia cannot be told to end early: close() ends it.
+  return childHandle(proc, supervisor, options, send, close, () => {});
 }
 
 /**

@@ -49,9 +49,13 @@ function onWriteError(error: NodeJS.ErrnoException): void {
   process.exit(error.code === 'EPIPE' ? (process.exitCode ?? 0) : ExitCode.failed);
 }
 
+let streamsGuarded = false;
+
 /** Before anything is written through process.stdout or process.stderr (see writeStdio). */
 function exitQuietlyOnBrokenPipe(): void {
-  for (const stream of [process.stdout, process.stderr]) if (!stream.listeners('error').includes(onWriteError)) stream.on('error', onWriteError);
+  if (streamsGuarded) return;
+  streamsGuarded = true;
+  for (const stream of [process.stdout, process.stderr]) stream.on('error', onWriteError);
 }
 
 // Descriptors that go through Node's stream from now on (see writeStdio).
@@ -71,13 +75,12 @@ function writeStdio(fd: 1 | 2, bytes: Uint8Array): void {
       while (offset < bytes.length) offset += writeSync(fd, bytes, offset);
       return;
     } catch (error) {
+      throughStream.add(fd);
       if ((error as NodeJS.ErrnoException).code !== 'EAGAIN') {
         // As the stream reports it: after what runs now, not in the middle of it.
-        throughStream.add(fd);
         process.nextTick(onWriteError, error);
         return;
       }
-      throughStream.add(fd);
     }
   }
   exitQuietlyOnBrokenPipe();

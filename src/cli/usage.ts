@@ -5,7 +5,7 @@ import type { Command, CommanderError } from 'commander';
 // The error base alone, not the reader: `anecc --help` and usage errors do not load it.
 import { AneccError } from '../hwx/errors.js';
 import { closeMatches } from './close-matches.js';
-import { ExitCode, stdoutIsTerminal, type Io } from './io.js';
+import { ExitCode, type Io } from './io.js';
 
 /** How a command is called, for usage errors: `anecc [OPTIONS] PATH` and its help command. */
 export interface Synopsis {
@@ -99,9 +99,10 @@ export function parseWith(command: Command, argv: readonly string[], io: Io, syn
       writeOut: io.stdout,
       writeErr: () => {},
       outputError: () => {},
-      // commander's own answers ask process.stdout, which a pipe then pays for (see io.ts).
+      // Through `io`, not commander's own look at process.stdout, which a pipe pays for (see io.ts):
+      // only a terminal has columns, and only a terminal may have colours.
       getOutHelpWidth: () => io.terminalColumns?.() ?? 80,
-      getOutHasColors: () => stdoutIsTerminal() && process.stdout.hasColors?.() === true,
+      getOutHasColors: () => io.terminalColumns?.() !== undefined && process.stdout.hasColors?.() === true,
     });
   try {
     command.parse([...argv], { from: 'user' });

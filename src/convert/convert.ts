@@ -138,7 +138,7 @@ export async function convert(options: ConversionOptions): Promise<ConvertReport
   const fixer = options.clean || options.remapSlots ? await import('../tools/clean/index.js') : undefined;
   const input = readInput(options.path);
   const { bytes } = input;
-  const report = await fixOutput(bytes, options, fixer, await runEngines(input, options, route));
+  const report = fixOutput(bytes, options, fixer, await runEngines(input, options, route));
   // The engines and the fixes work on anecc 1.0.9's layout; the target's layout is written.
   const anec = report.outcome.anec;
   if (anec === undefined || options.target === DEFAULT_TARGET.name) return report;
@@ -146,13 +146,13 @@ export async function convert(options: ConversionOptions): Promise<ConvertReport
 }
 
 /** --clean and --remap-slots change the bytes upstream would write, so they come after both engines agreed. */
-async function fixOutput(bytes: Uint8Array, options: ConversionOptions, fixer: Fixes | undefined, ran: ConvertReport): Promise<ConvertReport> {
+function fixOutput(bytes: Uint8Array, options: ConversionOptions, fixer: Fixes | undefined, ran: ConvertReport): ConvertReport {
   // Patched only: an H13-layout file whose cpusubtype names another generation converts as
   // upstream converts it, with one warning; the H13 fixes are not applied to it.
   const warning = options.profile === 'patched' && ran.outcome.ok ? generationWarning(bytes, options.path) : undefined;
-  const fixing = options.clean || options.remapSlots;
   const notices: ConvertNotice[] = warning === undefined ? [] : [{ level: 'warning', message: warning }];
-  if (warning !== undefined && fixing) notices.push({ level: 'notice', message: messages.fixesKnowH13Only });
+  // The fixes are loaded exactly when --clean or --remap-slots asks for them.
+  if (warning !== undefined && fixer !== undefined) notices.push({ level: 'notice', message: messages.fixesKnowH13Only });
   const report = notices.length === 0 ? ran : { ...ran, notices: [...ran.notices, ...notices] };
   const anec = report.outcome.anec;
   if (report.disagreement || !anec || fixer === undefined || warning !== undefined) return report;

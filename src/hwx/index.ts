@@ -53,6 +53,7 @@ export type {
 export {
   decodeW1,
   decodeW8,
+  encodeW1NextSize,
   encodeW8Slot,
   h13Registers,
   registerAt,
@@ -62,7 +63,6 @@ export {
   TASK_HEADER_W1,
   TASK_HEADER_W7,
   TASK_HEADER_W8,
-  W1_FIELDS,
   W8_FIELDS,
   w8SlotMax,
 } from './registers.js';

@@ -148,8 +148,8 @@ export interface TaskSizing {
 }
 
 /** W1 bit fields: the task's cycle count and the next task's size in words minus one. */
-export const W1_FIELDS = { exeCycles: headerField(TASK_HEADER_W1, 'exe_cycles'), nextSize: headerField(TASK_HEADER_W1, 'next_size') } as const;
-const { exeCycles: EXE_CYCLES, nextSize: NEXT_SIZE } = W1_FIELDS;
+const EXE_CYCLES = headerField(TASK_HEADER_W1, 'exe_cycles');
+const NEXT_SIZE = headerField(TASK_HEADER_W1, 'next_size');
 // The size field counts 32-bit words.
 const WORD_BYTES = 4;
 
@@ -157,4 +157,13 @@ const WORD_BYTES = 4;
 export function decodeW1(word: number): TaskSizing {
   const marker = fieldValue(word, NEXT_SIZE);
   return { exeCycles: fieldValue(word, EXE_CYCLES), nextTaskSize: marker === 0 ? 0 : (marker + 1) * WORD_BYTES };
+}
+
+/**
+ * W1 with its next-size field saying `nextTaskSize` bytes (0: no next task), its other bits kept:
+ * what decodeW1 reads back. Unchecked, as the writer's validation reports a size out of range.
+ */
+export function encodeW1NextSize(word: number, nextTaskSize: number): number {
+  const kept = (word & ~((fieldMax(NEXT_SIZE) << NEXT_SIZE.shift) >>> 0)) >>> 0;
+  return nextTaskSize === 0 ? kept : (kept | ((nextTaskSize / WORD_BYTES - 1) << NEXT_SIZE.shift)) >>> 0;
 }

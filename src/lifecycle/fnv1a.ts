@@ -1,7 +1,7 @@
 // FNV-1a, 64 bits (Fowler, Noll, Vo; parameters from http://www.isthe.com/chongo/tech/comp/fnv/),
 // for names and keys that only need to tell contents apart, never to resist someone who chooses
-// them. A conversion with the default engine computes one before the Python child can start, and
-// node:crypto costs about 5 ms to load there (see sha256.ts for what does need SHA-256).
+// them (the failure memory's key, a shortened temporary name). A conversion with the default
+// engine computes one before the Python child can start, where loading node:crypto costs 5 ms.
 
 /** The FNV-1a 64-bit hash of `data` (UTF-8 for text), as 16 lowercase hex digits. */
 export function fnv1a64Hex(data: string | Uint8Array): string {

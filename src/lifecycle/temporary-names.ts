@@ -2,7 +2,7 @@
 // and, after a SIGKILL, found and removed by the next run in that folder (or by `anecc doctor`)
 // because the name carries the id of the process that made it.
 import { basename } from 'node:path';
-import { sha256Hex } from './sha256.js';
+import { fnv1a64Hex } from './fnv1a.js';
 import { removeStale } from './stale.js';
 
 // Linux, macOS and most file systems: a file name is at most 255 bytes.
@@ -19,7 +19,7 @@ export function temporaryNameFor(base: string, pid = process.pid): string {
   const tail = `.${pid}.${Math.floor(Math.random() * 0x1_0000_0000).toString(16).padStart(8, '0')}.tmp`;
   const whole = `.${base}${tail}`;
   if (Buffer.byteLength(whole) <= nameMaxInBytes) return whole;
-  const hash = `~${sha256Hex(base).slice(0, 12)}`;
+  const hash = `~${fnv1a64Hex(base).slice(0, 12)}`;
   const room = nameMaxInBytes - Buffer.byteLength(`.${hash}${tail}`);
   // Whole characters only, so the name stays valid text.
   let prefix = '';

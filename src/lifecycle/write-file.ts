@@ -36,7 +36,8 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
   }
   // Through a link to a file: replace that file and keep the link.
   const target = link ? decodeEscaped(realpathSync(named, { encoding: 'buffer' })) : path;
-  const before = followed === undefined ? undefined : { mode: followed.mode & 0o7777 };
+  // The existing file's permissions, kept by the replacement (none when the file is new).
+  const mode = followed === undefined ? undefined : followed.mode & 0o7777;
   removeStaleTemporaries(dirname(target));
   const temporary = join(dirname(target), temporaryNameFor(basename(target)));
   // Before the file exists, so no signal can come between its creation and its registration.
@@ -48,7 +49,7 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
     release();
     const code = (error as NodeJS.ErrnoException).code;
     // The folder refuses new files, but the file itself may be writable, as it is for upstream.
-    if (before !== undefined && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
+    if (mode !== undefined && (code === 'EACCES' || code === 'EPERM' || code === 'EROFS')) {
       writeInPlace(target, chunks);
       return;
     }
@@ -60,7 +61,7 @@ export function writeFileAtomic(path: string, chunks: readonly Uint8Array[]): vo
     } finally {
       closeSync(fd);
     }
-    if (before !== undefined) chmodSync(fsPath(temporary), before.mode);
+    if (mode !== undefined) chmodSync(fsPath(temporary), mode);
     renameSync(fsPath(temporary), fsPath(target));
   } catch (error) {
     rmSync(fsPath(temporary), { force: true });

@@ -4,9 +4,9 @@ import {
   COMPACT_TASK_FIRST_PACKET,
   COMPACT_TASK_SECOND_PACKET,
   COMPACT_TASK_SIZE_IN_BYTES,
+  encodeW1NextSize,
   FULL_TASK_FIRST_PACKET,
   FULL_TASK_SIZE_IN_BYTES,
-  fieldMax,
   PACKET_ADDRESS_MASK,
   PACKET_COUNT_SHIFT,
   TASK_ALIGNMENT_IN_BYTES,
@@ -14,7 +14,6 @@ import {
   TASK_HEADER_W1,
   TASK_HEADER_W7,
   tokens,
-  W1_FIELDS,
 } from '../hwx/index.js';
 import { alignUp } from './geometry.js';
 import type { HwxLayout, PacketDescription, TaskDescription } from './types.js';
@@ -84,15 +83,13 @@ export function layoutTaskSize(layout: HwxLayout): number {
   return layout === 'v9' ? COMPACT_TASK_SIZE_IN_BYTES : FULL_TASK_SIZE_IN_BYTES;
 }
 
-/** W1's next_size field gives the next task's size in words minus one; W7 its offset from `__text`. */
-const W1_NEXT_SIZE_SHIFT = W1_FIELDS.nextSize.shift;
-const W1_NEXT_SIZE_MASK = (fieldMax(W1_FIELDS.nextSize) << W1_NEXT_SIZE_SHIFT) >>> 0;
-
-/** The W1 and W7 a task needs so that the chain reaches `next` (undefined for the last task). */
+/**
+ * The W1 and W7 a task needs so that the chain reaches `next` (undefined for the last task): W1
+ * gives the next task's size, W7 its offset from `__text`.
+ */
 export function chainWords(w1: number, nextOffset: number | undefined, next: TaskDescription | undefined): { w1: number; w7: number } {
-  const kept = (w1 & ~W1_NEXT_SIZE_MASK) >>> 0;
-  if (next === undefined || nextOffset === undefined) return { w1: kept, w7: 0 };
-  return { w1: (kept | ((taskSize(next) / WORD - 1) << W1_NEXT_SIZE_SHIFT)) >>> 0, w7: nextOffset };
+  if (next === undefined || nextOffset === undefined) return { w1: encodeW1NextSize(w1, 0), w7: 0 };
+  return { w1: encodeW1NextSize(w1, taskSize(next)), w7: nextOffset };
 }
 
 /** Returns the tasks with W1 and W7 set so that each points at the next one, as the compiler does. */

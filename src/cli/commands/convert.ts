@@ -80,7 +80,7 @@ function readable(path: string): boolean {
 export async function convertHelpText(): Promise<string> {
   const command = await convertCommand();
   let text = '';
-  command.configureOutput({ getOutHelpWidth: () => 80, getOutHasColors: () => false });
+  // An Io without a terminal: 80 columns, no colours (see parseWith).
   parseWith(command, ['--help'], { stdout: (chunk) => void (text += chunk), stderr: () => {} }, convertSynopsis);
   return text;
 }

@@ -3,5 +3,5 @@ export { cleanPayload, type CleanOptions, type CleanResult } from './clean-paylo
 export { cleanableWrites, usesKernel } from './rules.js';
 export type { BindingChange, PayloadChange, PayloadEdit, RegisterChange, SlotMove } from './types.js';
 export { fixAnec, type AnecFixOptions, type AnecFixResult } from './clean-anec.js';
-export { maxBindableSlot, rebind } from './remap-bindings.js';
+export { maxBindableSlot, rebindWord } from './remap-bindings.js';
 export { remapSlots, slotMappingFromHwx, taskSlots, slotMappingFromTasks, SlotRemapError, type RemapInfo, type RemapResult, type SlotMapping } from './remap-slots.js';

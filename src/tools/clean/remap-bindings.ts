@@ -2,7 +2,7 @@
 // defined once, in the H13 generation profile (src/hwx/generations/h13.ts); this module only says
 // which bindings remap moves: every enabled read, write and kernel binding, never TBase.
 
-import { TASK_HEADER_W8, decodeBindings, fieldMax, h13, withField } from '../../hwx/index.js';
+import { decodeBindings, fieldMax, h13, withField } from '../../hwx/index.js';
 
 /** The bindings remap moves: reads, writes and kernels (TBase is refused earlier, never moved). */
 const movedBindings = h13.bindings.filter((b) => b.role !== 'tile');
@@ -22,13 +22,6 @@ export function rebindWord(header: readonly number[], index: number, map: Readon
     if (to !== undefined) out = withField(out, def.slot, to);
   }
   return out;
-}
-
-/** W8 with each enabled slot field moved through `map` (slots not in the map stay). */
-export function rebind(word: number, map: ReadonlyMap<number, number>): number {
-  const header: number[] = [];
-  header[TASK_HEADER_W8] = word;
-  return rebindWord(header, TASK_HEADER_W8, map);
 }
 
 /** Header words that hold bindings remap moves (W8, W9). */

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeW8, encodeW8Slot, w8SlotMax, type W8SlotField } from '../../../src/hwx/index.js';
-import { maxBindableSlot, rebind } from '../../../src/tools/index.js';
+import { decodeW8, encodeW8Slot, TASK_HEADER_W8, w8SlotMax, type W8SlotField } from '../../../src/hwx/index.js';
+import { maxBindableSlot, rebindWord } from '../../../src/tools/index.js';
 
 const fields: readonly W8SlotField[] = ['rbase0', 'rbase1', 'wbase', 'tbase'];
 const word = fc.integer({ min: 0, max: 0xffffffff });
@@ -34,7 +34,9 @@ describe('W8 slot encoding', () => {
       fc.property(word, fc.integer({ min: 0, max: maxBindableSlot }), (w, to) => {
         const before = decodeW8(w);
         const map = new Map([[before.wbase, to]]);
-        const after = decodeW8(rebind(w, map));
+        const header: number[] = [];
+        header[TASK_HEADER_W8] = w;
+        const after = decodeW8(rebindWord(header, TASK_HEADER_W8, map));
         expect(after.wbase).toBe(before.wbaseEnabled ? to : before.wbase);
         expect(after.tbase).toBe(before.tbase);
         expect(after.ene).toBe(before.ene);
